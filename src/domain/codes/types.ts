@@ -1,0 +1,54 @@
+// The shape of a HUD code list. Lists are data (HUD revises them every two years), so the rest of
+// the domain refers to a list by its HUD number ("1.8", "3.12") and derives enums, labels and
+// validation from it rather than hard-coding codes.
+import { z } from 'zod';
+
+export interface HudCode {
+  readonly code: number;
+  readonly label: string;
+  /** Retired codes stay valid for history but are not offered for new data. */
+  readonly retired?: boolean;
+}
+
+export interface HudList {
+  /** HUD's list number, e.g. "1.8" or "3.12". Local (non-HUD) lists use a "local:" prefix. */
+  readonly id: string;
+  readonly name: string;
+  readonly codes: readonly HudCode[];
+}
+
+export function defineList(id: string, name: string, codes: readonly HudCode[]): HudList {
+  const seen = new Set<number>();
+  for (const c of codes) {
+    if (seen.has(c.code)) throw new Error(`List ${id} repeats code ${c.code}`);
+    seen.add(c.code);
+  }
+  return Object.freeze({ id, name, codes: Object.freeze([...codes]) });
+}
+
+export function hasCode(list: HudList, code: number): boolean {
+  return list.codes.some((c) => c.code === code);
+}
+
+export function labelOf(list: HudList, code: number): string | undefined {
+  return list.codes.find((c) => c.code === code)?.label;
+}
+
+/** Codes that may be chosen for new data (retired ones excluded). */
+export function activeCodes(list: HudList): readonly HudCode[] {
+  return list.codes.filter((c) => !c.retired);
+}
+
+/** A zod schema accepting exactly the list's codes, with a message naming the list. */
+export function codeSchema(list: HudList): z.ZodType<number> {
+  return z.number().int().refine((n) => hasCode(list, n), {
+    message: `Must be a code from HUD list ${list.id} (${list.name})`,
+  });
+}
+
+/** The HUD "missing data" answers: Client doesn't know, Client prefers not to answer, Data not collected. */
+export const MISSING_DATA_CODES: readonly number[] = [8, 9, 99];
+
+export function isMissingDataCode(value: unknown): boolean {
+  return typeof value === 'number' && MISSING_DATA_CODES.includes(value);
+}

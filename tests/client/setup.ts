@@ -1,0 +1,2 @@
+// Client tests run in jsdom with an in-memory IndexedDB.
+import 'fake-indexeddb/auto';
