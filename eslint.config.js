@@ -5,10 +5,28 @@ import globals from 'globals';
 import fieldnote from './eslint-rules/boundaries.js';
 
 // Browser globals that pure domain code must not touch (it runs on the server too).
-const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'self'];
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'location',
+  'self',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dev-dist/', 'coverage/', 'node_modules/', 'test-results/', 'bench/results/'] },
+  {
+    ignores: [
+      'dist/',
+      'dev-dist/',
+      'coverage/',
+      'node_modules/',
+      'test-results/',
+      'bench/results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,14 +35,20 @@ export default tseslint.config(
     rules: {
       'fieldnote/boundaries': 'error',
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
   {
     files: ['src/domain/**'],
     rules: {
-      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'src/domain has no DOM.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...DOM_GLOBALS.map((name) => ({ name, message: 'src/domain has no DOM.' })),
+      ],
     },
   },
   {

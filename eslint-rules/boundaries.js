@@ -25,9 +25,13 @@ function check(context, node, source) {
       report(`src/domain is pure: it may not import ${target}.`);
     }
     if (target === null) {
-      const pkg = source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0];
+      const pkg = source.startsWith('@')
+        ? source.split('/').slice(0, 2).join('/')
+        : source.split('/')[0];
       if (!DOMAIN_ALLOWED_PACKAGES.has(pkg)) {
-        report(`src/domain is pure TypeScript shared with the server: '${source}' is not allowed (only zod).`);
+        report(
+          `src/domain is pure TypeScript shared with the server: '${source}' is not allowed (only zod).`,
+        );
       }
     }
   }
@@ -36,15 +40,27 @@ function check(context, node, source) {
   if (feature && target !== null) {
     const other = /^src\/features\/([^/]+)(\/|$)/.exec(target);
     if (other && other[1] !== feature[1]) {
-      report(`Features do not import each other (${feature[1]} -> ${other[1]}); compose them in src/app.`);
+      report(
+        `Features do not import each other (${feature[1]} -> ${other[1]}); compose them in src/app.`,
+      );
     }
   }
 
-  if ((file.startsWith('src/sync/') || file.startsWith('src/db/')) && target === null && REACT_PACKAGES.test(source)) {
+  if (
+    (file.startsWith('src/sync/') || file.startsWith('src/db/')) &&
+    target === null &&
+    REACT_PACKAGES.test(source)
+  ) {
     report(`${file.split('/')[1]} has no React: it runs in the service worker too.`);
   }
 
-  if (file.startsWith('sync-server/') && target !== null && target.startsWith('src/') && !target.startsWith('src/domain/') && target !== 'src/domain') {
+  if (
+    file.startsWith('sync-server/') &&
+    target !== null &&
+    target.startsWith('src/') &&
+    !target.startsWith('src/domain/') &&
+    target !== 'src/domain'
+  ) {
     report(`sync-server imports only src/domain from src, not ${target}.`);
   }
 }
@@ -56,7 +72,8 @@ const rule = {
       ImportDeclaration: (node) => check(context, node, node.source.value),
       ExportAllDeclaration: (node) => check(context, node, node.source.value),
       ExportNamedDeclaration: (node) => node.source && check(context, node, node.source.value),
-      ImportExpression: (node) => node.source.type === 'Literal' && check(context, node, node.source.value),
+      ImportExpression: (node) =>
+        node.source.type === 'Literal' && check(context, node, node.source.value),
     };
   },
 };

@@ -41,9 +41,12 @@ export function activeCodes(list: HudList): readonly HudCode[] {
 
 /** A zod schema accepting exactly the list's codes, with a message naming the list. */
 export function codeSchema(list: HudList): z.ZodType<number> {
-  return z.number().int().refine((n) => hasCode(list, n), {
-    message: `Must be a code from HUD list ${list.id} (${list.name})`,
-  });
+  return z
+    .number()
+    .int()
+    .refine((n) => hasCode(list, n), {
+      message: `Must be a code from HUD list ${list.id} (${list.name})`,
+    });
 }
 
 /** The HUD "missing data" answers: Client doesn't know, Client prefers not to answer, Data not collected. */

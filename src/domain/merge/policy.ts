@@ -1,0 +1,102 @@
+// The per-field merge policy: for each record type, which fields change together as one group,
+// which are fixed at creation, and which follow Entry precedence (M4). The policy is data; the
+// merge function (merge.ts) reads it and has no per-type code of its own.
+import type { z } from 'zod';
+import { RECORD_SCHEMAS, type RecordType, answerValueSchema, EXIT_FIELDS } from '../records';
+import { STAGE_ENTRY } from '../codes';
+
+export interface FieldPolicy {
+  /** Fields of one group are written together and versioned as one (a write must set them all). */
+  group: string;
+  /** Set when the record is created and never changed afterwards. */
+  immutable: boolean;
+  /** M4: answers on the Entry (project start) assessment. */
+  entryPrecedence: boolean;
+  schema: z.ZodType;
+}
+
+/** Fields whose meaning depends on each other; a partial write could pair values that never went together. */
+export const FIELD_GROUPS: Readonly<
+  Record<RecordType, Readonly<Record<string, readonly string[]>>>
+> = {
+  client: {
+    name: ['firstName', 'middleName', 'lastName', 'nameSuffix', 'nameDataQuality'],
+    ssn: ['ssn', 'ssnDataQuality'],
+    dob: ['dob', 'dobDataQuality'],
+    race: ['race', 'raceNone', 'additionalRaceEthnicity'],
+  },
+  // M5: an enrollment exits once, as a unit.
+  enrollment: { exit: EXIT_FIELDS },
+  currentLivingSituation: {
+    situation: [
+      'currentLivingSituation',
+      'clsSubsidyType',
+      'leaveSituation14Days',
+      'subsequentResidence',
+      'resourcesToObtain',
+      'leaseOwn60Day',
+      'movedTwoOrMore',
+    ],
+  },
+  assessment: {},
+  contact: {},
+  caseManagerAssignment: {},
+};
+
+export const IMMUTABLE_FIELDS: Readonly<Record<RecordType, readonly string[]>> = {
+  client: [],
+  enrollment: ['clientId', 'providerId'],
+  assessment: ['enrollmentId', 'clientId', 'dataCollectionStage'],
+  currentLivingSituation: ['enrollmentId', 'clientId'],
+  contact: ['enrollmentId', 'clientId', 'currentLivingSituationId'],
+  caseManagerAssignment: ['enrollmentId', 'caseManagerId'],
+};
+
+const ANSWER_PREFIX = 'answers.';
+
+export function isAnswerField(field: string): boolean {
+  return field.startsWith(ANSWER_PREFIX);
+}
+
+export function answerFieldId(field: string): string {
+  return field.slice(ANSWER_PREFIX.length);
+}
+
+function groupOf(type: RecordType, field: string): string {
+  for (const [group, members] of Object.entries(FIELD_GROUPS[type])) {
+    if (members.includes(field)) return group;
+  }
+  return field;
+}
+
+/**
+ * The policy of one field, or undefined for a field the record type does not have. `stage` is the
+ * assessment's data collection stage, which decides whether Entry precedence applies.
+ */
+export function fieldPolicy(
+  type: RecordType,
+  field: string,
+  stage?: unknown,
+): FieldPolicy | undefined {
+  if (type === 'assessment' && isAnswerField(field)) {
+    return {
+      group: field,
+      immutable: false,
+      entryPrecedence: stage === STAGE_ENTRY,
+      schema: answerValueSchema,
+    };
+  }
+  const shape = RECORD_SCHEMAS[type].shape as Record<string, z.ZodType>;
+  if (field === 'id' || field === 'answers' || !(field in shape)) return undefined;
+  return {
+    group: groupOf(type, field),
+    immutable: IMMUTABLE_FIELDS[type].includes(field),
+    entryPrecedence: false,
+    schema: shape[field] as z.ZodType,
+  };
+}
+
+/** The fields a write to `group` must set together. */
+export function groupMembers(type: RecordType, group: string): readonly string[] {
+  return FIELD_GROUPS[type][group] ?? [group];
+}

@@ -1,0 +1,2 @@
+export * from './mutation';
+export * from './messages';

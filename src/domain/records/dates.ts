@@ -1,0 +1,49 @@
+// Calendar dates are local dates in the CoC's time zone (HMIS dates carry no zone). Instants
+// (when something happened or was recorded) are ISO 8601 UTC strings.
+import { z } from 'zod';
+
+export const DEFAULT_TIME_ZONE = 'America/Chicago';
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD')
+  .refine(isRealDate, 'This date does not exist on the calendar');
+
+export type LocalDate = z.infer<typeof localDateSchema>;
+
+export const instantSchema = z.iso.datetime({
+  offset: true,
+  message: 'Use an ISO 8601 date and time',
+});
+
+export type Instant = z.infer<typeof instantSchema>;
+
+/** The local calendar date of an instant in the given time zone. */
+export function localDateOf(
+  instant: Date | string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): LocalDate {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
+}
+
+/** Local dates compare correctly as strings; these helpers say so by name. */
+export function isBefore(a: LocalDate, b: LocalDate): boolean {
+  return a < b;
+}
+
+export function isOnOrBefore(a: LocalDate, b: LocalDate): boolean {
+  return a <= b;
+}
