@@ -46,13 +46,12 @@ export function registerStatic(app: FastifyInstance, staticDir: string): void {
   void app.register(fastifyStatic, {
     root: staticDir,
     prefix: '/',
-    // Checked per request below instead, so a build made after start is picked up.
-    suppressWarning: true,
     cacheControl: false, // set by setHeaders
     dotfiles: 'deny',
     index: ['index.html'],
-    setHeaders(reply, filePath) {
-      reply.header('cache-control', cacheControlFor(staticDir, filePath));
+    // @fastify/static 9 (the major that supports Node 20) passes the raw ServerResponse here.
+    setHeaders(res, filePath) {
+      res.setHeader('cache-control', cacheControlFor(staticDir, filePath));
     },
   });
 

@@ -198,8 +198,9 @@ export function isRecordedAfterExit(
   enrollment: RecordState | null | undefined,
 ): boolean {
   const exitDate = enrollment?.fields.exitDate;
+  if (typeof exitDate !== 'string') return false;
   const date = recordDate(state);
-  return typeof exitDate === 'string' && date !== null && date > exitDate;
+  return date !== null && date > exitDate;
 }
 
 export function mergeMutation(

@@ -15,7 +15,7 @@ export const answerValueSchema = z.union([
 ]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
-export const answersSchema = z.record(
+export const answersRecordSchema = z.record(
   z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'A form field id is letters, digits or _'),
   answerValueSchema,
 );
@@ -26,7 +26,7 @@ export const assessmentSchema = z.object({
   clientId: idSchema,
   dataCollectionStage: codeSchema(getList('5.03.1')),
   informationDate: localDateSchema,
-  answers: answersSchema,
+  answers: answersRecordSchema,
 });
 
 export type Assessment = z.infer<typeof assessmentSchema>;

@@ -10,9 +10,9 @@ export const contactSchema = z.object({
   clientId: idSchema,
   /** When the contact happened (not when it was typed or synced). */
   contactAt: instantSchema,
-  /** Local picklist "local:contact-location" (street, shelter, office, ...). */
+  /** Local picklist "contact-location" (src/domain/forms/picklists.ts) (street, shelter, office, ...). */
   location: z.string().max(100).nullable(),
-  /** Local picklist "local:contact-kind" (in person, phone, ...). */
+  /** Local picklist "contact-kind" (src/domain/forms/picklists.ts) (in person, phone, ...). */
   kind: z.string().min(1).max(50),
   note: z.string().max(4000).nullable(),
   currentLivingSituationId: idSchema,

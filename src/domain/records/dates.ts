@@ -24,19 +24,26 @@ export const instantSchema = z.iso.datetime({
 
 export type Instant = z.infer<typeof instantSchema>;
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The local calendar date of an instant in the given time zone. */
 export function localDateOf(
   instant: Date | string,
   timeZone: string = DEFAULT_TIME_ZONE,
 ): LocalDate {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
+  // Building a formatter costs far more than using one, so keep one per zone. en-CA is YYYY-MM-DD.
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.format(date);
 }
 
 /** Local dates compare correctly as strings; these helpers say so by name. */
