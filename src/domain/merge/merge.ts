@@ -7,7 +7,7 @@ import { derivedId } from '../records/ids';
 import { RECORD_SCHEMAS, type RecordType } from '../records';
 import { localDateOf } from '../records/dates';
 import { STAGE_UPDATE } from '../codes';
-import { fieldPolicy, groupMembers } from './policy';
+import { GROUP_CHECKS, fieldPolicy, groupMembers } from './policy';
 import { compareVersions, decidingRule, ruleReason } from './rank';
 import { routeAssessment } from './route';
 import { isPossibleDuplicate } from './duplicates';
@@ -107,6 +107,19 @@ function validate(m: StampedMutation, current: RecordState | null): string | nul
       const missing = groupMembers(m.recordType, group).filter((f) => !(f in m.fields));
       if (missing.length > 0)
         problems.push(`${group}: these fields change together; also send ${missing.join(', ')}`);
+    }
+  }
+  if (problems.length === 0) {
+    for (const group of touched) {
+      const check = GROUP_CHECKS[m.recordType]?.[group];
+      if (!check) continue;
+      // Only the group's own values decide; every other field of the record reads as empty.
+      const values: Record<string, unknown> = {};
+      for (const f of Object.keys(RECORD_SCHEMAS[m.recordType].shape)) values[f] = null;
+      for (const f of groupMembers(m.recordType, group)) values[f] = m.fields[f] ?? null;
+      for (const issue of check(values)) {
+        if (issue.severity === 'error') problems.push(`${issue.field}: ${issue.message}`);
+      }
     }
   }
   if (m.op === 'create' && problems.length === 0) {

@@ -4,6 +4,10 @@
 import type { z } from 'zod';
 import { RECORD_SCHEMAS, type RecordType, answerValueSchema, EXIT_FIELDS } from '../records';
 import { STAGE_ENTRY } from '../codes';
+import { validateClsDependentFields } from '../validation/dependent-fields';
+import { validateDestination } from '../validation/destination';
+import type { ValidationIssue } from '../validation/types';
+import type { CurrentLivingSituation, Enrollment } from '../records';
 
 export interface FieldPolicy {
   /** Fields of one group are written together and versioned as one (a write must set them all). */
@@ -50,6 +54,37 @@ export const IMMUTABLE_FIELDS: Readonly<Record<RecordType, readonly string[]>> =
   currentLivingSituation: ['enrollmentId', 'clientId'],
   contact: ['enrollmentId', 'clientId', 'currentLivingSituationId'],
   caseManagerAssignment: ['enrollmentId', 'caseManagerId'],
+};
+
+/**
+ * Rules within one field group. A group is written whole, so its own consistency can be checked
+ * when a mutation arrives, whatever else happens concurrently; errors reject the mutation (M9).
+ * Rules across groups or records are for the screens (src/domain/validation), not the merge.
+ */
+export const GROUP_CHECKS: Readonly<
+  Partial<
+    Record<
+      RecordType,
+      Readonly<Record<string, (values: Record<string, unknown>) => ValidationIssue[]>>
+    >
+  >
+> = {
+  currentLivingSituation: {
+    // 4.12: subsidy type only with 435; the 14-day questions only where HUD asks them. The project
+    // type is not known here, so VerifiedBy (Coordinated Entry only) is left to the screens.
+    situation: (v) =>
+      validateClsDependentFields(v as unknown as CurrentLivingSituation, { projectType: null }),
+  },
+  enrollment: {
+    // 3.12: a Destination valid for Destination, its subsidy type with 435, only with an exit date.
+    exit: (v) =>
+      validateDestination(
+        v as unknown as Pick<
+          Enrollment,
+          'exitDate' | 'destination' | 'destinationSubsidyType' | 'exitReason'
+        >,
+      ),
+  },
 };
 
 const ANSWER_PREFIX = 'answers.';

@@ -541,6 +541,47 @@ describe('M9 rejected, not discarded', () => {
     );
   });
 
+  it('M9: HUD dependent-field rules within a group reject the mutation with the reason (4.12.A, 4.12.B, 3.12.A)', () => {
+    const { server, a } = setup();
+    const cls = {
+      currentLivingSituation: 116,
+      clsSubsidyType: 419,
+      leaveSituation14Days: null,
+      subsequentResidence: null,
+      resourcesToObtain: null,
+      leaseOwn60Day: null,
+      movedTwoOrMore: null,
+    };
+    const subsidy = server.receive(a.patch('currentLivingSituation', ids.cls, cls), USER_A);
+    expect(subsidy.status).toBe('rejected');
+    expect(subsidy.message).toMatch(/clsSubsidyType/);
+    const fourteen = server.receive(
+      a.patch('currentLivingSituation', ids.cls, {
+        ...cls,
+        clsSubsidyType: null,
+        leaveSituation14Days: 1,
+      }),
+      USER_A,
+    );
+    expect(fourteen.status).toBe('rejected');
+    expect(fourteen.message).toMatch(/14 days/);
+    const exit = {
+      exitDate: '2026-06-01',
+      exitReason: 'housed',
+      destination: 435,
+      destinationSubsidyType: null,
+    };
+    const noSubsidy = server.receive(a.patch('enrollment', ids.enrollment, exit), USER_A);
+    expect(noSubsidy.status).toBe('rejected');
+    expect(noSubsidy.message).toMatch(/subsidy/);
+    expect(
+      server.receive(
+        a.patch('enrollment', ids.enrollment, { ...exit, destinationSubsidyType: 419 }),
+        USER_A,
+      ).status,
+    ).toBe('applied');
+  });
+
   it('M9: a patch to a record the server does not have is rejected, not dropped', () => {
     const { server, a } = setup();
     const result = server.receive(
