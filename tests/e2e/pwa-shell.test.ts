@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../sync-server/src/app';
+import { loadConfig } from '../../sync-server/src/config';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -60,7 +61,15 @@ describe('PWA shell in Chromium', () => {
       );
     }
     dataDir = mkdtempSync(path.join(tmpdir(), 'fieldnote-e2e-'));
-    app = buildApp({ port: 0, host: '127.0.0.1', dataDir, staticDir: DIST, logLevel: 'silent' });
+    app = buildApp(
+      loadConfig({
+        PORT: '0',
+        DATA_DIR: dataDir,
+        STATIC_DIR: DIST,
+        LOG_LEVEL: 'silent',
+        SEED_DEMO: 'false',
+      }),
+    );
     await app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 

@@ -95,7 +95,7 @@ function validate(m: StampedMutation, current: RecordState | null): string | nul
     if (
       policy.immutable &&
       current &&
-      field in current.fields &&
+      Object.hasOwn(current.fields, field) &&
       !sameValue(current.fields[field], value)
     ) {
       problems.push(`${field}: cannot be changed after the record is created`);

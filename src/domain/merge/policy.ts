@@ -122,7 +122,8 @@ export function fieldPolicy(
     };
   }
   const shape = RECORD_SCHEMAS[type].shape as Record<string, z.ZodType>;
-  if (field === 'id' || field === 'answers' || !(field in shape)) return undefined;
+  // Own properties only: a field named "constructor" or "toString" is not a field of any record.
+  if (field === 'id' || field === 'answers' || !Object.hasOwn(shape, field)) return undefined;
   return {
     group: groupOf(type, field),
     immutable: IMMUTABLE_FIELDS[type].includes(field),

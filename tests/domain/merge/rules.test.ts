@@ -663,3 +663,14 @@ describe('M10 possible duplicates', () => {
     expect(r2.notices).not.toContain('possible_duplicate');
   });
 });
+
+describe('M9 hostile field names', () => {
+  it('M9: inherited property names (constructor, toString, __proto__) are not fields: rejected, not a crash', () => {
+    const { server, a } = setup();
+    for (const field of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const result = server.receive(a.patch('client', ids.client, { [field]: {} }), USER_A);
+      expect(result.status).toBe('rejected');
+      expect(result.message).toMatch(/not a field/);
+    }
+  });
+});

@@ -1,0 +1,19 @@
+// The sync API: push and pull (routes/sync.ts), client search (routes/clients.ts) and conflict
+// review (routes/conflicts.ts). app.ts registers this plugin with the app's storage.
+import type { FastifyInstance } from 'fastify';
+import type { Storage } from '../storage/types';
+import { clientRoutes } from './clients';
+import { conflictRoutes } from './conflicts';
+import { syncRoutes } from './sync';
+
+export interface SyncRouteDeps {
+  storage: Storage;
+  /** Server time in ms; injectable so tests control the clock (M2's drift guard). */
+  now: () => number;
+}
+
+export async function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Promise<void> {
+  await syncRoutes(app, deps);
+  await clientRoutes(app, deps);
+  await conflictRoutes(app, deps);
+}

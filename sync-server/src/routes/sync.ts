@@ -1,0 +1,80 @@
+// POST /api/sync/push and /api/sync/pull: parse, check Enter Data As, delegate to sync/.
+import type { FastifyInstance } from 'fastify';
+import { formatHlc } from '../../../src/domain/clock/hlc';
+import {
+  PROTOCOL_VERSION,
+  pullRequestSchema,
+  pushRequestSchema,
+  type PullResponse,
+  type PushResponse,
+} from '../../../src/domain/protocol';
+import { requireProviderMember, requireUser } from '../auth/guard';
+import { HttpError, badRequest } from '../errors';
+import { pullChanges } from '../sync/pull';
+import { pushMutations } from '../sync/push';
+import type { SyncRouteDeps } from './sync-routes';
+
+/** An app speaking another protocol version is told to update; it keeps its queue. */
+function checkProtocolVersion(body: unknown): void {
+  const version = (body as { protocolVersion?: unknown } | null)?.protocolVersion;
+  if (version !== PROTOCOL_VERSION) {
+    throw new HttpError(
+      426,
+      'update_required',
+      `This app is out of date (sync protocol ${String(version)}; the server speaks ${PROTOCOL_VERSION}). Update the app; your unsynced changes stay on this device.`,
+    );
+  }
+}
+
+export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Promise<void> {
+  const serverHlc = () => formatHlc({ millis: deps.now(), counter: 0, node: 'server' });
+
+  app.post('/api/sync/push', async (request): Promise<PushResponse> => {
+    const user = await requireUser(request);
+    checkProtocolVersion(request.body);
+    const body = pushRequestSchema.parse(request.body);
+    requireProviderMember(user, body.providerId);
+    const foreign = body.mutations.findIndex((m) => m.deviceId !== body.deviceId);
+    if (foreign >= 0) {
+      throw badRequest('Every mutation in a push comes from the pushing device.', [
+        { path: `mutations.${foreign}.deviceId`, message: `Expected ${body.deviceId}` },
+      ]);
+    }
+    const results = await pushMutations(deps.storage, {
+      user,
+      providerId: body.providerId,
+      deviceId: body.deviceId,
+      mutations: body.mutations,
+      now: deps.now(),
+    });
+    return { protocolVersion: PROTOCOL_VERSION, results, serverHlc: serverHlc() };
+  });
+
+  app.post('/api/sync/pull', async (request): Promise<PullResponse> => {
+    const user = await requireUser(request);
+    checkProtocolVersion(request.body);
+    const body = pullRequestSchema.parse(request.body);
+    requireProviderMember(user, body.providerId);
+    const page = await pullChanges(deps.storage, {
+      providerId: body.providerId,
+      cursor: body.cursor,
+      limit: body.limit,
+    });
+    // HUD requires monitoring of access: record which client records this device received.
+    const clients = page.changes.filter((r) => r.type === 'client').map((r) => r.id);
+    if (clients.length > 0) {
+      await deps.storage.appendAudit([
+        {
+          at: new Date(deps.now()).toISOString(),
+          userId: user.id,
+          providerId: body.providerId,
+          action: 'view_clients',
+          recordType: 'client',
+          recordId: null,
+          details: { deviceId: body.deviceId, clientIds: clients },
+        },
+      ]);
+    }
+    return { protocolVersion: PROTOCOL_VERSION, ...page, serverHlc: serverHlc() };
+  });
+}

@@ -1,0 +1,258 @@
+// Schema migrations, in code (no migration files to ship), run by Kysely's Migrator. Names are
+// versioned (`001_initial`, `002_...`) and run in name order; a migration never changes once
+// released. Migrator takes a lock while it runs (PostgreSQL: an advisory lock; SQLite: the
+// BEGIN IMMEDIATE write lock, see sqlite.ts), so several instances starting at once are safe:
+// one migrates, the others wait and then find nothing pending.
+//
+// The few dialect differences live here: the auto-increment key, and the collation of the
+// name columns (byte order, so `LIKE 'prefix%'` can use their indexes in both databases).
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, Migrator } from 'kysely';
+import type { StorageKind } from './types';
+
+type Column = (col: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+
+function initial(kind: StorageKind): Migration {
+  const notNull: Column = (col) => col.notNull();
+  // SQLite's LIKE is case-insensitive, so its index needs NOCASE; PostgreSQL's needs "C".
+  const nameCollation: Column = (col) =>
+    col.modifyEnd(kind === 'postgres' ? sql`collate "C"` : sql`collate nocase`);
+  const serialKey: ['bigint' | 'integer', Column] =
+    kind === 'postgres'
+      ? ['bigint', (col) => col.primaryKey().generatedByDefaultAsIdentity()]
+      : ['integer', (col) => col.primaryKey()]; // an alias of SQLite's rowid
+
+  return {
+    async up(db: Kysely<unknown>) {
+      const s = db.schema;
+      await s
+        .createTable('providers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', notNull)
+        .addColumn('organization_name', 'text')
+        .addColumn('project_type', 'integer', notNull)
+        .addColumn('funders', 'text', notNull)
+        .addColumn('coc_code', 'text')
+        .addColumn('active', 'integer', notNull)
+        .execute();
+
+      await s
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', notNull)
+        .addColumn('email', 'text')
+        .addColumn('role', 'text', notNull)
+        .addColumn('password_hash', 'text', notNull)
+        .addColumn('active', 'integer', notNull)
+        .addColumn('failed_sign_ins', 'integer', notNull)
+        .addColumn('locked_until', 'text')
+        .addColumn('created_at', 'text', notNull)
+        .addColumn('updated_at', 'text', notNull)
+        .execute();
+
+      await s
+        .createTable('memberships')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('provider_id', 'text', (c) =>
+          c.notNull().references('providers.id').onDelete('cascade'),
+        )
+        .addPrimaryKeyConstraint('memberships_pk', ['user_id', 'provider_id'])
+        .execute();
+      await s.createIndex('memberships_provider').on('memberships').column('provider_id').execute();
+
+      await s
+        .createTable('refresh_tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('device_id', 'text')
+        .addColumn('expires_at', 'text', notNull)
+        .addColumn('revoked_at', 'text')
+        .addColumn('created_at', 'text', notNull)
+        .execute();
+      await s.createIndex('refresh_tokens_user').on('refresh_tokens').column('user_id').execute();
+
+      await s
+        .createTable('records')
+        .addColumn('type', 'text', notNull)
+        .addColumn('id', 'text', notNull)
+        .addColumn('state', 'text', notNull)
+        .addColumn('deleted', 'integer', notNull)
+        .addColumn('change_seq', 'bigint', notNull)
+        .addColumn('name_dob_key', 'text')
+        .addColumn('ssn_key', 'text')
+        .addColumn('first_name', 'text', nameCollation)
+        .addColumn('last_name', 'text', nameCollation)
+        .addColumn('dob', 'text')
+        .addColumn('ssn_last4', 'text')
+        .addPrimaryKeyConstraint('records_pk', ['type', 'id'])
+        .execute();
+      await s.createIndex('records_change_seq').on('records').column('change_seq').execute();
+      await s.createIndex('records_name_dob_key').on('records').column('name_dob_key').execute();
+      await s.createIndex('records_ssn_key').on('records').column('ssn_key').execute();
+      await s
+        .createIndex('records_last_first')
+        .on('records')
+        .columns(['last_name', 'first_name'])
+        .execute();
+      await s.createIndex('records_first_name').on('records').column('first_name').execute();
+      await s.createIndex('records_dob').on('records').column('dob').execute();
+      await s.createIndex('records_ssn_last4').on('records').column('ssn_last4').execute();
+
+      await s
+        .createTable('record_scopes')
+        .addColumn('type', 'text', notNull)
+        .addColumn('id', 'text', notNull)
+        .addColumn('provider_id', 'text', notNull)
+        .addPrimaryKeyConstraint('record_scopes_pk', ['type', 'id', 'provider_id'])
+        .execute();
+      await s
+        .createIndex('record_scopes_provider')
+        .on('record_scopes')
+        .column('provider_id')
+        .execute();
+
+      await s
+        .createTable('counters')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'bigint', notNull)
+        .execute();
+      await sql`insert into counters (name, value) values ('change_seq', 0)`.execute(db);
+
+      await s
+        .createTable('mutations')
+        .addColumn('mutation_id', 'text', (c) => c.primaryKey())
+        .addColumn('device_id', 'text', notNull)
+        .addColumn('seq', 'bigint', notNull)
+        .addColumn('user_id', 'text', notNull)
+        .addColumn('provider_id', 'text', notNull)
+        .addColumn('mutation', 'text', notNull)
+        .addColumn('result', 'text', notNull)
+        .addColumn('status', 'text', notNull)
+        .addColumn('device_hlc', 'text', notNull)
+        .addColumn('received_at', 'text', notNull)
+        .execute();
+      await s
+        .createIndex('mutations_device_seq')
+        .on('mutations')
+        .columns(['device_id', 'seq'])
+        .execute();
+
+      await s
+        .createTable('devices')
+        .addColumn('device_id', 'text', (c) => c.primaryKey())
+        .addColumn('next_seq', 'bigint', notNull)
+        .execute();
+
+      await s
+        .createTable('held_mutations')
+        .addColumn('device_id', 'text', notNull)
+        .addColumn('seq', 'bigint', notNull)
+        .addColumn('user_id', 'text', notNull)
+        .addColumn('provider_id', 'text', notNull)
+        .addColumn('mutation', 'text', notNull)
+        .addColumn('received_at', 'text', notNull)
+        .addPrimaryKeyConstraint('held_mutations_pk', ['device_id', 'seq'])
+        .execute();
+
+      await s
+        .createTable('conflicts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('record_type', 'text', notNull)
+        .addColumn('record_id', 'text', notNull)
+        .addColumn('rule', 'text', notNull)
+        .addColumn('payload', 'text', notNull)
+        .addColumn('status', 'text', notNull)
+        .addColumn('created_at', 'text', notNull)
+        .addColumn('resolved_at', 'text')
+        .addColumn('resolved_by', 'text')
+        .addColumn('resolution', 'text')
+        .execute();
+      await s
+        .createIndex('conflicts_status_created')
+        .on('conflicts')
+        .columns(['status', 'created_at'])
+        .execute();
+      await s.createIndex('conflicts_record').on('conflicts').column('record_id').execute();
+
+      await s
+        .createTable('conflict_providers')
+        .addColumn('conflict_id', 'text', (c) =>
+          c.notNull().references('conflicts.id').onDelete('cascade'),
+        )
+        .addColumn('provider_id', 'text', notNull)
+        .addPrimaryKeyConstraint('conflict_providers_pk', ['conflict_id', 'provider_id'])
+        .execute();
+      await s
+        .createIndex('conflict_providers_provider')
+        .on('conflict_providers')
+        .columns(['provider_id', 'conflict_id'])
+        .execute();
+
+      await s
+        .createTable('history')
+        .addColumn('id', serialKey[0], serialKey[1])
+        .addColumn('record_type', 'text', notNull)
+        .addColumn('record_id', 'text', notNull)
+        .addColumn('group_name', 'text', notNull)
+        .addColumn('replaced', 'text', notNull)
+        .addColumn('by_version', 'text', notNull)
+        .addColumn('at', 'text', notNull)
+        .execute();
+      await s
+        .createIndex('history_record')
+        .on('history')
+        .columns(['record_type', 'record_id'])
+        .execute();
+
+      await s
+        .createTable('audit_log')
+        .addColumn('id', serialKey[0], serialKey[1])
+        .addColumn('at', 'text', notNull)
+        .addColumn('user_id', 'text')
+        .addColumn('provider_id', 'text')
+        .addColumn('action', 'text', notNull)
+        .addColumn('record_type', 'text')
+        .addColumn('record_id', 'text')
+        .addColumn('details', 'text', notNull)
+        .execute();
+      await s.createIndex('audit_log_record').on('audit_log').column('record_id').execute();
+      await s.createIndex('audit_log_user').on('audit_log').column('user_id').execute();
+      await s.createIndex('audit_log_at').on('audit_log').column('at').execute();
+
+      await s
+        .createTable('client_links')
+        .addColumn('a', 'text', notNull)
+        .addColumn('b', 'text', notNull)
+        .addColumn('linked_by', 'text', notNull)
+        .addColumn('at', 'text', notNull)
+        .addPrimaryKeyConstraint('client_links_pk', ['a', 'b'])
+        .execute();
+      await s.createIndex('client_links_b').on('client_links').column('b').execute();
+    },
+  };
+}
+
+/** All migrations by name; Migrator runs them in name order. */
+export function migrations(kind: StorageKind): Record<string, Migration> {
+  return {
+    '001_initial': initial(kind),
+  };
+}
+
+/**
+ * The migrator for a database. `schema` (PostgreSQL) names the schema that holds Kysely's own
+ * bookkeeping tables: without it Kysely looks for them in every schema of the database.
+ */
+export function createMigrator(
+  db: Kysely<unknown>,
+  kind: StorageKind,
+  schema: string | undefined,
+): Migrator {
+  const all = migrations(kind);
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(all) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+}

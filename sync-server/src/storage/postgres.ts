@@ -1,0 +1,64 @@
+// PostgreSQL, when DATABASE_URL is set: a pg Pool, so several stateless server instances can share
+// one database. What keeps them consistent lives in the queries (reserveChangeSeqs' row lock) and
+// in the migrator (an advisory lock), not in any one process.
+//
+// `schema` puts every table in a schema of its own (tests run each file in a fresh one): it is
+// created by migrate() and set as the search_path of every pooled connection.
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DialectSpec } from './batch';
+import { KyselyStorage } from './kysely-storage';
+import type { Database } from './schema';
+
+export const POSTGRES_SPEC: DialectSpec = { kind: 'postgres', maxParams: 65_535 };
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function createPostgresStorage(options: {
+  databaseUrl: string;
+  schema?: string;
+  poolSize?: number;
+}): KyselyStorage {
+  const { schema } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`Not a usable PostgreSQL schema name: ${JSON.stringify(schema)}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: options.poolSize ?? 10,
+  });
+  // An idle client that loses its connection emits 'error' on the pool; without a listener that
+  // would crash the process. The next query gets a fresh connection.
+  pool.on('error', () => {});
+
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool,
+      // set per connection rather than in pg's `options`, which a URL's ?options= would override.
+      onCreateConnection: schema
+        ? (conn) =>
+            conn.executeQuery(CompiledQuery.raw(`set search_path to "${schema}"`)).then(() => {})
+        : undefined,
+    }),
+  });
+
+  return new KyselyStorage({
+    db,
+    spec: POSTGRES_SPEC,
+    prepare: async (kdb) => {
+      if (!schema) return;
+      try {
+        await sql`create schema if not exists ${sql.id(schema)}`.execute(kdb);
+      } catch (error) {
+        // Two instances creating it at once: one may fail on the catalog's unique index.
+        const found = await sql`select 1 from pg_namespace where nspname = ${schema}`.execute(kdb);
+        if (found.rows.length === 0) throw error;
+      }
+    },
+    migrationSchema: async (kdb) => {
+      if (schema) return schema;
+      const r = await sql<{ s: string }>`select current_schema() as s`.execute(kdb);
+      return r.rows[0]?.s ?? 'public';
+    },
+  });
+}

@@ -1,0 +1,584 @@
+// The StorageTx methods as Kysely queries: one code path for SQLite and PostgreSQL. `db` is either
+// a transaction (storage.transaction) or a connection-per-call Kysely (then KyselyStorage wraps
+// each call in its own transaction).
+//
+// Batch methods take many keys or rows at once and split them with chunks() so that a push of
+// 500 mutations costs a few statements, not one round trip per row.
+import { sql, type Kysely } from 'kysely';
+import type { Provider } from '../../../src/domain/records';
+import { chunks, fromExcluded, lastByKey, toNumber, type DialectSpec } from './batch';
+import {
+  auditFromRow,
+  auditToRow,
+  conflictFromRow,
+  conflictToRow,
+  heldFromRow,
+  heldToRow,
+  historyFromRow,
+  historyToRow,
+  mutationFromRow,
+  mutationToRow,
+  providerFromRow,
+  providerToRow,
+  recordFromRow,
+  recordToRow,
+  refreshTokenFromRow,
+  refreshTokenToRow,
+  userFromRow,
+  userToRow,
+  type HistoryWithTime,
+} from './rows';
+import type { Database } from './schema';
+import {
+  recordKey,
+  type AuditEntry,
+  type ChangePage,
+  type ConflictRow,
+  type ConflictStatus,
+  type HeldMutation,
+  type MutationRow,
+  type RecordKey,
+  type RefreshTokenRow,
+  type StorageTx,
+  type StoredRecord,
+  type UserRow,
+} from './types';
+
+type ScopeRow = RecordKey & { providerId: string };
+
+/**
+ * A LIKE pattern for a name prefix, or null when the prefix holds a LIKE wildcard: stored names
+ * are normalised to letters, so such a prefix matches nothing (and must not match everything).
+ */
+function prefixPattern(prefix: string): string | null {
+  return /[%_\\]/.test(prefix) ? null : `${prefix.toLowerCase()}%`;
+}
+
+export class KyselyTx implements StorageTx {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly spec: DialectSpec,
+  ) {}
+
+  // --- providers, users, memberships -----------------------------------------------------------
+
+  async putProvider(provider: Provider): Promise<void> {
+    const row = providerToRow(provider);
+    await this.db
+      .insertInto('providers')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet(fromExcluded(row, ['id'])))
+      .execute();
+  }
+
+  async getProvider(id: string): Promise<Provider | null> {
+    const row = await this.db
+      .selectFrom('providers')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? providerFromRow(row) : null;
+  }
+
+  async listProviders(): Promise<Provider[]> {
+    const rows = await this.db
+      .selectFrom('providers')
+      .selectAll()
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return rows.map(providerFromRow);
+  }
+
+  async putUser(user: UserRow): Promise<void> {
+    const row = userToRow(user);
+    await this.db
+      .insertInto('users')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet(fromExcluded(row, ['id'])))
+      .execute();
+  }
+
+  async getUserById(id: string): Promise<UserRow | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? userFromRow(row) : null;
+  }
+
+  async getUserByUsername(username: string): Promise<UserRow | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
+    return row ? userFromRow(row) : null;
+  }
+
+  async listUsers(): Promise<UserRow[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
+    return rows.map(userFromRow);
+  }
+
+  async addMembership(userId: string, providerId: string): Promise<void> {
+    await this.db
+      .insertInto('memberships')
+      .values({ user_id: userId, provider_id: providerId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  async removeMembership(userId: string, providerId: string): Promise<void> {
+    await this.db
+      .deleteFrom('memberships')
+      .where('user_id', '=', userId)
+      .where('provider_id', '=', providerId)
+      .execute();
+  }
+
+  async listMemberships(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select('provider_id')
+      .where('user_id', '=', userId)
+      .orderBy('provider_id')
+      .execute();
+    return rows.map((r) => r.provider_id);
+  }
+
+  async listProviderMembers(providerId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('provider_id', '=', providerId)
+      .orderBy('user_id')
+      .execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  // --- refresh tokens --------------------------------------------------------------------------
+
+  async putRefreshToken(token: RefreshTokenRow): Promise<void> {
+    const row = refreshTokenToRow(token);
+    await this.db
+      .insertInto('refresh_tokens')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet(fromExcluded(row, ['id'])))
+      .execute();
+  }
+
+  async getRefreshTokenByHash(tokenHash: string): Promise<RefreshTokenRow | null> {
+    const row = await this.db
+      .selectFrom('refresh_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row ? refreshTokenFromRow(row) : null;
+  }
+
+  /** Keeps the first revocation time when revoked twice. */
+  async revokeRefreshToken(id: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
+  async revokeUserRefreshTokens(userId: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: at })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
+  // --- mutations, devices, held mutations ------------------------------------------------------
+
+  async getMutations(mutationIds: string[]): Promise<Map<string, MutationRow>> {
+    const out = new Map<string, MutationRow>();
+    for (const ids of chunks([...new Set(mutationIds)], 1, this.spec)) {
+      const rows = await this.db
+        .selectFrom('mutations')
+        .selectAll()
+        .where('mutation_id', 'in', ids)
+        .execute();
+      for (const r of rows) out.set(r.mutation_id, mutationFromRow(r));
+    }
+    return out;
+  }
+
+  /** Upserts by mutation id (a held mutation's result is replaced when it is applied). */
+  async putMutations(rows: MutationRow[]): Promise<void> {
+    const all = lastByKey(rows, (r) => r.mutationId).map(mutationToRow);
+    for (const batch of chunks(all, 10, this.spec)) {
+      await this.db
+        .insertInto('mutations')
+        .values(batch)
+        .onConflict((oc) =>
+          oc.column('mutation_id').doUpdateSet(fromExcluded(batch[0]!, ['mutation_id'])),
+        )
+        .execute();
+    }
+  }
+
+  async getDeviceNextSeqs(deviceIds: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const ids of chunks([...new Set(deviceIds)], 1, this.spec)) {
+      const rows = await this.db
+        .selectFrom('devices')
+        .selectAll()
+        .where('device_id', 'in', ids)
+        .execute();
+      for (const r of rows) out.set(r.device_id, toNumber(r.next_seq));
+    }
+    return out;
+  }
+
+  async setDeviceNextSeq(deviceId: string, nextSeq: number): Promise<void> {
+    const row = { device_id: deviceId, next_seq: nextSeq };
+    await this.db
+      .insertInto('devices')
+      .values(row)
+      .onConflict((oc) => oc.column('device_id').doUpdateSet(fromExcluded(row, ['device_id'])))
+      .execute();
+  }
+
+  async getHeld(deviceId: string): Promise<HeldMutation[]> {
+    const rows = await this.db
+      .selectFrom('held_mutations')
+      .selectAll()
+      .where('device_id', '=', deviceId)
+      .orderBy('seq')
+      .execute();
+    return rows.map(heldFromRow);
+  }
+
+  async putHeld(rows: HeldMutation[]): Promise<void> {
+    const all = lastByKey(rows, (r) => `${r.deviceId}:${r.seq}`).map(heldToRow);
+    for (const batch of chunks(all, 6, this.spec)) {
+      await this.db
+        .insertInto('held_mutations')
+        .values(batch)
+        .onConflict((oc) =>
+          oc
+            .columns(['device_id', 'seq'])
+            .doUpdateSet(fromExcluded(batch[0]!, ['device_id', 'seq'])),
+        )
+        .execute();
+    }
+  }
+
+  async deleteHeld(deviceId: string, seqs: number[]): Promise<void> {
+    for (const batch of chunks([...new Set(seqs)], 1, this.spec)) {
+      await this.db
+        .deleteFrom('held_mutations')
+        .where('device_id', '=', deviceId)
+        .where('seq', 'in', batch)
+        .execute();
+    }
+  }
+
+  // --- records and scope -----------------------------------------------------------------------
+
+  async getRecords(keys: RecordKey[]): Promise<Map<string, StoredRecord>> {
+    const out = new Map<string, StoredRecord>();
+    for (const [type, batch] of this.idsByType(keys)) {
+      const rows = await this.db
+        .selectFrom('records')
+        .selectAll()
+        .where('type', '=', type)
+        .where('id', 'in', batch)
+        .execute();
+      for (const r of rows) out.set(recordKey(r.type, r.id), recordFromRow(r));
+    }
+    return out;
+  }
+
+  /**
+   * Keys as (type, ids) batches: `type = ? and id in (...)` uses the primary key in both
+   * databases, where a row-value IN list of (type, id) pairs plans slowly in PostgreSQL.
+   */
+  private idsByType(keys: RecordKey[]): [string, string[]][] {
+    const byType = new Map<string, Set<string>>();
+    for (const k of keys) {
+      const ids = byType.get(k.type) ?? new Set<string>();
+      ids.add(k.id);
+      byType.set(k.type, ids);
+    }
+    return [...byType].flatMap(([type, ids]) =>
+      chunks([...ids], 1, this.spec).map((batch): [string, string[]] => [type, batch]),
+    );
+  }
+
+  // The counter row is locked by this UPDATE until the caller's transaction ends (PostgreSQL row
+  // lock; SQLite's single writer), so the next reservation waits for this one to commit: change
+  // order equals commit order, and a pull past N can never later find a change below N.
+  async reserveChangeSeqs(count: number): Promise<number> {
+    if (!Number.isInteger(count) || count < 0)
+      throw new RangeError(`Cannot reserve ${count} change numbers`);
+    const row = await this.db
+      .updateTable('counters')
+      .set({ value: sql<number>`value + ${count}` })
+      .where('name', '=', 'change_seq')
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return toNumber(row.value) - count + 1;
+  }
+
+  async putRecords(records: StoredRecord[]): Promise<void> {
+    const all = lastByKey(records, (r) => recordKey(r.state.type, r.state.id)).map(recordToRow);
+    for (const batch of chunks(all, 11, this.spec)) {
+      await this.db
+        .insertInto('records')
+        .values(batch)
+        .onConflict((oc) =>
+          oc.columns(['type', 'id']).doUpdateSet(fromExcluded(batch[0]!, ['type', 'id'])),
+        )
+        .execute();
+    }
+  }
+
+  async addScopes(rows: ScopeRow[]): Promise<ScopeRow[]> {
+    const all = lastByKey(rows, (r) => `${recordKey(r.type, r.id)}:${r.providerId}`);
+    const added: ScopeRow[] = [];
+    for (const batch of chunks(all, 3, this.spec)) {
+      const inserted = await this.db
+        .insertInto('record_scopes')
+        .values(batch.map((r) => ({ type: r.type, id: r.id, provider_id: r.providerId })))
+        .onConflict((oc) => oc.doNothing())
+        .returning(['type', 'id', 'provider_id'])
+        .execute();
+      const isNew = new Set(inserted.map((r) => `${recordKey(r.type, r.id)}:${r.provider_id}`));
+      // Reported in the caller's order, whatever order RETURNING used.
+      for (const r of batch)
+        if (isNew.has(`${recordKey(r.type, r.id)}:${r.providerId}`)) added.push(r);
+    }
+    return added;
+  }
+
+  async getScopes(keys: RecordKey[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const [type, batch] of this.idsByType(keys)) {
+      const rows = await this.db
+        .selectFrom('record_scopes')
+        .selectAll()
+        .where('type', '=', type)
+        .where('id', 'in', batch)
+        .orderBy('provider_id')
+        .execute();
+      for (const r of rows) {
+        const key = recordKey(r.type, r.id);
+        const list = out.get(key) ?? [];
+        list.push(r.provider_id);
+        out.set(key, list);
+      }
+    }
+    return out;
+  }
+
+  async findClients(query: { nameDobKeys: string[]; ssns: string[] }): Promise<StoredRecord[]> {
+    const found = new Map<string, StoredRecord>();
+    const lookups: ['name_dob_key' | 'ssn_key', string[]][] = [
+      ['name_dob_key', [...new Set(query.nameDobKeys)]],
+      ['ssn_key', [...new Set(query.ssns)]],
+    ];
+    for (const [column, values] of lookups) {
+      for (const batch of chunks(values, 1, this.spec)) {
+        const rows = await this.db
+          .selectFrom('records')
+          .selectAll()
+          .where(column, 'in', batch)
+          .execute();
+        for (const r of rows) found.set(r.id, recordFromRow(r));
+      }
+    }
+    return [...found.values()].sort((a, b) => (a.state.id < b.state.id ? -1 : 1));
+  }
+
+  /** AND of the criteria given; names match as prefixes. No criteria: no results. */
+  async searchClients(query: {
+    firstName?: string;
+    lastName?: string;
+    dob?: string;
+    ssnLast4?: string;
+    limit: number;
+  }): Promise<StoredRecord[]> {
+    const { firstName, lastName, dob, ssnLast4 } = query;
+    if (!firstName && !lastName && !dob && !ssnLast4) return [];
+    const first = firstName ? prefixPattern(firstName) : undefined;
+    const last = lastName ? prefixPattern(lastName) : undefined;
+    if (first === null || last === null) return [];
+    // No type filter: only clients have these columns (recordToRow), and without statistics
+    // SQLite would prefer the primary key's type prefix to the name indexes.
+    let q = this.db.selectFrom('records').selectAll();
+    if (first) q = q.where('first_name', 'like', first);
+    if (last) q = q.where('last_name', 'like', last);
+    if (dob) q = q.where('dob', '=', dob);
+    if (ssnLast4) q = q.where('ssn_last4', '=', ssnLast4);
+    const rows = await q
+      .orderBy('last_name')
+      .orderBy('first_name')
+      .orderBy('id')
+      .limit(query.limit)
+      .execute();
+    return rows.map(recordFromRow);
+  }
+
+  async pullChanges(providerId: string, afterSeq: number, limit: number): Promise<ChangePage> {
+    const rows = await this.db
+      .selectFrom('records as r')
+      .innerJoin('record_scopes as s', (join) =>
+        join.onRef('s.type', '=', 'r.type').onRef('s.id', '=', 'r.id'),
+      )
+      .selectAll('r')
+      .where('s.provider_id', '=', providerId)
+      .where('r.change_seq', '>', afterSeq)
+      .orderBy('r.change_seq')
+      .limit(limit)
+      .execute();
+    const records = rows.map(recordFromRow);
+    return { records, lastSeq: records.at(-1)?.changeSeq ?? afterSeq };
+  }
+
+  // --- conflicts, history, audit, client links -------------------------------------------------
+
+  /** Upserts by conflict id; the row, providers included, becomes what is given. */
+  async putConflicts(rows: ConflictRow[]): Promise<void> {
+    const all = lastByKey(rows, (r) => r.conflict.id);
+    for (const batch of chunks(all.map(conflictToRow), 10, this.spec)) {
+      await this.db
+        .insertInto('conflicts')
+        .values(batch)
+        .onConflict((oc) => oc.column('id').doUpdateSet(fromExcluded(batch[0]!, ['id'])))
+        .execute();
+    }
+    for (const ids of chunks(
+      all.map((r) => r.conflict.id),
+      1,
+      this.spec,
+    )) {
+      await this.db.deleteFrom('conflict_providers').where('conflict_id', 'in', ids).execute();
+    }
+    const links = all.flatMap((r) =>
+      [...new Set(r.providerIds)].map((p) => ({ conflict_id: r.conflict.id, provider_id: p })),
+    );
+    for (const batch of chunks(links, 2, this.spec)) {
+      await this.db.insertInto('conflict_providers').values(batch).execute();
+    }
+  }
+
+  async getConflict(id: string): Promise<ConflictRow | null> {
+    const row = await this.db
+      .selectFrom('conflicts')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return null;
+    const providers = await this.conflictProviders([id]);
+    return conflictFromRow(row, providers.get(id) ?? []);
+  }
+
+  /** Oldest first (a review queue), then by id. */
+  async listConflicts(
+    providerId: string,
+    status: ConflictStatus,
+    limit: number,
+  ): Promise<ConflictRow[]> {
+    const rows = await this.db
+      .selectFrom('conflicts as c')
+      .innerJoin('conflict_providers as p', 'p.conflict_id', 'c.id')
+      .selectAll('c')
+      .where('p.provider_id', '=', providerId)
+      .where('c.status', '=', status)
+      .orderBy('c.created_at')
+      .orderBy('c.id')
+      .limit(limit)
+      .execute();
+    const providers = await this.conflictProviders(rows.map((r) => r.id));
+    return rows.map((r) => conflictFromRow(r, providers.get(r.id) ?? []));
+  }
+
+  private async conflictProviders(ids: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const batch of chunks(ids, 1, this.spec)) {
+      const rows = await this.db
+        .selectFrom('conflict_providers')
+        .selectAll()
+        .where('conflict_id', 'in', batch)
+        .orderBy('provider_id')
+        .execute();
+      for (const r of rows) {
+        const list = out.get(r.conflict_id) ?? [];
+        list.push(r.provider_id);
+        out.set(r.conflict_id, list);
+      }
+    }
+    return out;
+  }
+
+  async putHistory(entries: HistoryWithTime[]): Promise<void> {
+    for (const batch of chunks(entries.map(historyToRow), 6, this.spec)) {
+      await this.db.insertInto('history').values(batch).execute();
+    }
+  }
+
+  /**
+   * Not (yet) part of StorageTx: a record's history in the order it was written. The contract
+   * suite reads putHistory back through it.
+   */
+  async listHistory(recordType: string, recordId: string): Promise<HistoryWithTime[]> {
+    const rows = await this.db
+      .selectFrom('history')
+      .selectAll()
+      .where('record_type', '=', recordType)
+      .where('record_id', '=', recordId)
+      .orderBy('id')
+      .execute();
+    return rows.map(historyFromRow);
+  }
+
+  async appendAudit(entries: AuditEntry[]): Promise<void> {
+    for (const batch of chunks(entries.map(auditToRow), 7, this.spec)) {
+      await this.db.insertInto('audit_log').values(batch).execute();
+    }
+  }
+
+  /** Newest first. */
+  async listAudit(filter: {
+    recordId?: string;
+    userId?: string;
+    limit: number;
+  }): Promise<AuditEntry[]> {
+    let q = this.db.selectFrom('audit_log').selectAll();
+    if (filter.recordId !== undefined) q = q.where('record_id', '=', filter.recordId);
+    if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
+    const rows = await q.orderBy('id', 'desc').limit(filter.limit).execute();
+    return rows.map(auditFromRow);
+  }
+
+  /** Links are symmetric: the pair is stored once, smaller id first. */
+  async linkClients(a: string, b: string, linkedBy: string, at: string): Promise<void> {
+    if (a === b) return;
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    await this.db
+      .insertInto('client_links')
+      .values({ a: lo, b: hi, linked_by: linkedBy, at })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  async listClientLinks(clientId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('client_links')
+      .select('b as other')
+      .where('a', '=', clientId)
+      .union(this.db.selectFrom('client_links').select('a as other').where('b', '=', clientId))
+      .execute();
+    return rows.map((r) => r.other).sort();
+  }
+}

@@ -1,0 +1,181 @@
+// Kysely's view of the tables (created by migrations.ts). Column names are snake_case as stored.
+//
+// Both dialects store the same way, so one query code path serves both:
+//  - JSON documents (record state, mutations, conflict payloads, audit details) are TEXT holding
+//    JSON.stringify output: the server never queries inside them, and TEXT round-trips exactly in
+//    both databases (jsonb would reorder keys and add a second code path).
+//  - Instants are TEXT ISO strings, returned exactly as stored.
+//  - Booleans are INTEGER 0/1.
+//  - BIGINT columns come back from pg as strings (they may exceed 2^53); rows.ts maps them with
+//    Number(), which is exact for any sequence number the server will reach.
+import type { ColumnType, Generated } from 'kysely';
+
+/** A BIGINT: selected as number (SQLite) or string (pg); written as number. */
+export type BigIntColumn = ColumnType<number | string, number, number>;
+/** An INTEGER used as a boolean. */
+export type Flag = number;
+
+export interface ProvidersTable {
+  id: string;
+  name: string;
+  organization_name: string | null;
+  project_type: number;
+  /** JSON array of funder codes. */
+  funders: string;
+  coc_code: string | null;
+  active: Flag;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  role: string;
+  password_hash: string;
+  active: Flag;
+  failed_sign_ins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  provider_id: string;
+}
+
+export interface RefreshTokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  device_id: string | null;
+  expires_at: string;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface RecordsTable {
+  type: string;
+  id: string;
+  /** JSON RecordState. */
+  state: string;
+  deleted: Flag;
+  change_seq: BigIntColumn;
+  name_dob_key: string | null;
+  ssn_key: string | null;
+  /** Non-null exactly when the record has client keys. */
+  first_name: string | null;
+  last_name: string | null;
+  dob: string | null;
+  ssn_last4: string | null;
+}
+
+export interface RecordScopesTable {
+  type: string;
+  id: string;
+  provider_id: string;
+}
+
+export interface CountersTable {
+  name: string;
+  value: BigIntColumn;
+}
+
+export interface MutationsTable {
+  mutation_id: string;
+  device_id: string;
+  seq: BigIntColumn;
+  user_id: string;
+  provider_id: string;
+  /** JSON Mutation. */
+  mutation: string;
+  /** JSON MutationResult. */
+  result: string;
+  status: string;
+  device_hlc: string;
+  received_at: string;
+}
+
+export interface DevicesTable {
+  device_id: string;
+  next_seq: BigIntColumn;
+}
+
+export interface HeldMutationsTable {
+  device_id: string;
+  seq: BigIntColumn;
+  user_id: string;
+  provider_id: string;
+  mutation: string;
+  received_at: string;
+}
+
+export interface ConflictsTable {
+  id: string;
+  record_type: string;
+  record_id: string;
+  rule: string;
+  /** JSON ConflictRecord. */
+  payload: string;
+  status: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution: string | null;
+}
+
+export interface ConflictProvidersTable {
+  conflict_id: string;
+  provider_id: string;
+}
+
+export interface HistoryTable {
+  id: Generated<BigIntColumn>;
+  record_type: string;
+  record_id: string;
+  group_name: string;
+  /** JSON ConflictSide. */
+  replaced: string;
+  /** JSON FieldVersion. */
+  by_version: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<BigIntColumn>;
+  at: string;
+  user_id: string | null;
+  provider_id: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  /** JSON object. */
+  details: string;
+}
+
+export interface ClientLinksTable {
+  /** The smaller of the two client ids, so a pair is stored once. */
+  a: string;
+  b: string;
+  linked_by: string;
+  at: string;
+}
+
+export interface Database {
+  providers: ProvidersTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  refresh_tokens: RefreshTokensTable;
+  records: RecordsTable;
+  record_scopes: RecordScopesTable;
+  counters: CountersTable;
+  mutations: MutationsTable;
+  devices: DevicesTable;
+  held_mutations: HeldMutationsTable;
+  conflicts: ConflictsTable;
+  conflict_providers: ConflictProvidersTable;
+  history: HistoryTable;
+  audit_log: AuditLogTable;
+  client_links: ClientLinksTable;
+}
