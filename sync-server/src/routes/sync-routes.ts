@@ -1,7 +1,8 @@
 // The sync API: push and pull (routes/sync.ts), client search (routes/clients.ts) and conflict
-// review (routes/conflicts.ts). app.ts registers this plugin with the app's storage.
+// review (routes/conflicts.ts) and the audit log (routes/audit.ts). app.ts registers this plugin with the app's storage.
 import type { FastifyInstance } from 'fastify';
 import type { Storage } from '../storage/types';
+import { auditRoutes } from './audit';
 import { clientRoutes } from './clients';
 import { conflictRoutes } from './conflicts';
 import { syncRoutes } from './sync';
@@ -16,4 +17,5 @@ export async function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDe
   await syncRoutes(app, deps);
   await clientRoutes(app, deps);
   await conflictRoutes(app, deps);
+  await auditRoutes(app, deps);
 }

@@ -63,17 +63,18 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
     // HUD requires monitoring of access: record which client records this device received.
     const clients = page.changes.filter((r) => r.type === 'client').map((r) => r.id);
     if (clients.length > 0) {
-      await deps.storage.appendAudit([
-        {
-          at: new Date(deps.now()).toISOString(),
+      const at = new Date(deps.now()).toISOString();
+      await deps.storage.appendAudit(
+        clients.map((clientId) => ({
+          at,
           userId: user.id,
           providerId: body.providerId,
-          action: 'view_clients',
+          action: 'view_client',
           recordType: 'client',
-          recordId: null,
-          details: { deviceId: body.deviceId, clientIds: clients },
-        },
-      ]);
+          recordId: clientId,
+          details: { deviceId: body.deviceId, via: 'pull' },
+        })),
+      );
     }
     return { protocolVersion: PROTOCOL_VERSION, ...page, serverHlc: serverHlc() };
   });

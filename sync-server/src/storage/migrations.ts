@@ -233,10 +233,22 @@ function initial(kind: StorageKind): Migration {
   };
 }
 
+/** Supervisors read the audit log by provider (GET /api/audit). */
+const auditByProvider: Migration = {
+  async up(db) {
+    await db.schema
+      .createIndex('audit_log_provider')
+      .on('audit_log')
+      .columns(['provider_id', 'id'])
+      .execute();
+  },
+};
+
 /** All migrations by name; Migrator runs them in name order. */
 export function migrations(kind: StorageKind): Record<string, Migration> {
   return {
     '001_initial': initial(kind),
+    '002_audit_by_provider': auditByProvider,
   };
 }
 

@@ -552,11 +552,13 @@ export class KyselyTx implements StorageTx {
   async listAudit(filter: {
     recordId?: string;
     userId?: string;
+    providerId?: string;
     limit: number;
   }): Promise<AuditEntry[]> {
     let q = this.db.selectFrom('audit_log').selectAll();
     if (filter.recordId !== undefined) q = q.where('record_id', '=', filter.recordId);
     if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
+    if (filter.providerId !== undefined) q = q.where('provider_id', '=', filter.providerId);
     const rows = await q.orderBy('id', 'desc').limit(filter.limit).execute();
     return rows.map(auditFromRow);
   }

@@ -176,7 +176,12 @@ export interface StorageTx {
   listConflicts(providerId: string, status: ConflictStatus, limit: number): Promise<ConflictRow[]>;
   putHistory(entries: (HistoryEntry & { at: string })[]): Promise<void>;
   appendAudit(entries: AuditEntry[]): Promise<void>;
-  listAudit(filter: { recordId?: string; userId?: string; limit: number }): Promise<AuditEntry[]>;
+  listAudit(filter: {
+    recordId?: string;
+    userId?: string;
+    providerId?: string;
+    limit: number;
+  }): Promise<AuditEntry[]>;
   linkClients(a: string, b: string, linkedBy: string, at: string): Promise<void>;
   listClientLinks(clientId: string): Promise<string[]>;
 }

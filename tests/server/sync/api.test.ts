@@ -440,6 +440,27 @@ describe.each(STORAGE_KINDS)('sync API on %s', (kind) => {
     expect(mixed.statusCode).toBe(400);
   });
 
+  it('audit: the supervisor sees who created a client and who has viewed it; case managers cannot read the log', async () => {
+    const { h } = await setup('audit');
+    await server.pullAll('cmB');
+    const url = `/api/audit?providerId=${server.providers.p1}&recordId=${h.ids.client}`;
+    expect((await server.request('cmA', 'GET', url)).statusCode).toBe(403);
+    const res = await server.request('supervisor', 'GET', url);
+    const entries = (res.json() as { entries: { action: string; userId: string }[] }).entries;
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'create', userId: server.userIds.cmA }),
+        expect.objectContaining({ action: 'view_client', userId: server.userIds.cmB }),
+      ]),
+    );
+    const other = await server.request(
+      'outsider',
+      'GET',
+      `/api/audit?providerId=${server.providers.p1}`,
+    );
+    expect(other.statusCode).toBe(403);
+  });
+
   it('pull: an initial sync of a caseload comes in pages, in change order, with nothing missing', async () => {
     const { h, a } = await setup('pages');
     const contacts = Array.from({ length: 23 }, (_, i) =>
