@@ -11,7 +11,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const rel = (abs) => path.relative(root, abs).split(path.sep).join('/');
 
 const DOMAIN_ALLOWED_PACKAGES = new Set(['zod']);
-const REACT_PACKAGES = /^(react|react-dom|@tanstack\/react-query|zustand)(\/|$)/;
+// zustand/vanilla is React-free, so the sync status store may live in src/sync.
+const REACT_PACKAGES = /^(react|react-dom|@tanstack\/react-query|zustand(?!\/vanilla))(\/|$)/;
 
 function check(context, node, source) {
   if (typeof source !== 'string') return;
