@@ -1,8 +1,7 @@
 // The admin CLI: `npm run admin -- <command> [options]`. It uses the server's configuration
 // (DATA_DIR, or DATABASE_URL for PostgreSQL), so run it with the same environment as the server.
 // Exit codes: 0 done, 1 the command failed (message on stderr), 2 bad usage.
-import { mkdirSync, realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getList, labelOf, type HudList } from '../../../src/domain/codes';
 import { ROLES, type Role } from '../../../src/domain/records';
@@ -22,6 +21,7 @@ import { lockedUntil } from '../auth/throttle';
 import { ConfigError, loadConfig } from '../config';
 import { createStorage } from '../storage/index';
 import type { Storage } from '../storage/types';
+import { isEntryPoint } from './entry-point';
 
 export const USAGE = `Fieldnote admin
 
@@ -373,16 +373,6 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
   }
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }
