@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './view';
+export * from './write';
+export * from './outbox';
+export * from './device';
+export * from './sync-state';

@@ -1,0 +1,152 @@
+// The device database: one Dexie (IndexedDB) database per signed-in user, so on a shared tablet
+// each person's data is kept apart. No React: this module also runs in the service worker.
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { RecordState } from '../domain/merge';
+import type { Mutation } from '../domain/protocol';
+import type { RecordType } from '../domain/records';
+
+/**
+ * A record as the screens should show it: the server's state with this device's pending
+ * mutations merged on top (assessment answers under `answers`), plus the soft-delete flag and
+ * whether unsynced local changes are part of it.
+ */
+export type RecordView = Record<string, unknown> & {
+  id: string;
+  deleted: boolean;
+  pending: boolean;
+};
+
+/** One row of a record table. Index fields are lifted from the view to top-level properties. */
+export interface RecordRow {
+  id: string;
+  type: RecordType;
+  /** The server's state as last pulled; null for a record that exists only on this device. */
+  server: RecordState | null;
+  /** What the screens show (server state plus pending local mutations); null if nothing yet. */
+  view: RecordView | null;
+  lastName?: string;
+  firstName?: string;
+  dob?: string;
+  clientId?: string;
+  providerId?: string;
+  householdId?: string;
+  enrollmentId?: string;
+  contactAt?: string;
+  caseManagerId?: string;
+}
+
+export interface OutboxRow {
+  localSeq?: number;
+  /** `${recordType}:${recordId}`: finds a record's pending mutations. */
+  recordKey: string;
+  /** The provider the change was made as (Enter Data As); it is pushed as that provider. */
+  providerId: string;
+  mutation: Mutation;
+  status: 'pending';
+  createdAt: number;
+}
+
+export interface SyncStateRow {
+  key: string;
+  value: unknown;
+}
+
+/** A pushed change that lost to another one (kept on the server for a supervisor's review). */
+export interface ConflictNoticeRow {
+  /** The mutation id of the change that lost. */
+  id: string;
+  recordType: RecordType;
+  recordId: string;
+  message: string | null;
+  conflictIds: string[];
+  at: number;
+}
+
+/** A change the server rejected: "needs attention". Never blocks the changes behind it. */
+export interface RejectedRow {
+  id?: number;
+  mutation: Mutation;
+  providerId: string;
+  message: string;
+  at: number;
+}
+
+export const RECORD_TABLES = {
+  client: 'clients',
+  enrollment: 'enrollments',
+  assessment: 'assessments',
+  currentLivingSituation: 'currentLivingSituations',
+  contact: 'contacts',
+  caseManagerAssignment: 'caseManagerAssignments',
+} as const satisfies Record<RecordType, string>;
+export type RecordTableName = (typeof RECORD_TABLES)[RecordType];
+
+/** Version 1 of the schema. A new version adds a `db.version(n)` call; never edit this one. */
+export const SCHEMA_V1 = {
+  clients: 'id, [lastName+firstName], dob',
+  enrollments: 'id, clientId, providerId, householdId',
+  assessments: 'id, enrollmentId',
+  currentLivingSituations: 'id, enrollmentId',
+  contacts: 'id, enrollmentId, [enrollmentId+contactAt]',
+  caseManagerAssignments: 'id, enrollmentId, caseManagerId',
+  outbox: '++localSeq, recordKey',
+  syncState: 'key',
+  conflicts: 'id, recordId',
+  rejected: '++id',
+} as const;
+
+export function databaseName(userId: string): string {
+  return `fieldnote-${userId}`;
+}
+
+export interface DeviceDatabaseOptions {
+  /** IndexedDB implementation (tests, or a worker with its own). Defaults to the global one. */
+  indexedDB?: DexieOptions['indexedDB'];
+  IDBKeyRange?: DexieOptions['IDBKeyRange'];
+  /** Wall clock for the device's HLC and timestamps. */
+  now?: () => number;
+  /** Declares later schema versions (tests of upgrades). */
+  upgrades?: (db: DeviceDatabase) => void;
+}
+
+export class DeviceDatabase extends Dexie {
+  clients!: Table<RecordRow, string>;
+  enrollments!: Table<RecordRow, string>;
+  assessments!: Table<RecordRow, string>;
+  currentLivingSituations!: Table<RecordRow, string>;
+  contacts!: Table<RecordRow, string>;
+  caseManagerAssignments!: Table<RecordRow, string>;
+  outbox!: Table<OutboxRow, number>;
+  syncState!: Table<SyncStateRow, string>;
+  conflicts!: Table<ConflictNoticeRow, string>;
+  rejected!: Table<RejectedRow, number>;
+
+  readonly now: () => number;
+
+  constructor(
+    readonly userId: string,
+    options: DeviceDatabaseOptions = {},
+  ) {
+    super(databaseName(userId), {
+      // Chromium defaults to relaxed durability; an outbox commit must survive a power cut.
+      chromeTransactionDurability: 'strict',
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    this.now = options.now ?? Date.now;
+    this.version(1).stores(SCHEMA_V1);
+    options.upgrades?.(this);
+  }
+
+  recordTable(type: RecordType): Table<RecordRow, string> {
+    return this[RECORD_TABLES[type]];
+  }
+
+  get recordTables(): Table<RecordRow, string>[] {
+    return Object.values(RECORD_TABLES).map((name) => this[name]);
+  }
+}
+
+export function recordKey(type: RecordType, id: string): string {
+  return `${type}:${id}`;
+}
