@@ -4,3 +4,4 @@ export * from './write';
 export * from './outbox';
 export * from './device';
 export * from './sync-state';
+export * from './storage-safety';

@@ -6,6 +6,7 @@ import { newId, type RecordType } from '../domain/records';
 import { recordKey, type DeviceDatabase, type OutboxRow } from './schema';
 import { deviceId, takeSeq, withClock } from './sync-state';
 import { computeView, recordRow, viewFields } from './view';
+import { StorageFullError, isQuotaError } from './storage-safety';
 
 export interface Change {
   type: RecordType;
@@ -44,6 +45,20 @@ export async function pendingMutationsOf(
  * view, all in one transaction. Returns the queued mutation.
  */
 export async function saveChange(
+  db: DeviceDatabase,
+  change: Change,
+  ctx: ChangeContext,
+): Promise<Mutation> {
+  try {
+    return await writeChange(db, change, ctx);
+  } catch (error) {
+    // A full disk is the one failure a person must hear about at once: say so plainly.
+    if (isQuotaError(error)) throw new StorageFullError(error);
+    throw error;
+  }
+}
+
+async function writeChange(
   db: DeviceDatabase,
   change: Change,
   ctx: ChangeContext,

@@ -52,7 +52,14 @@ export interface Timers {
 }
 
 export type SyncOutcome =
-  'ok' | 'busy' | 'no_provider' | 'offline' | 'error' | 'signed_out' | 'update_required';
+  | 'ok'
+  | 'busy'
+  | 'no_provider'
+  | 'offline'
+  | 'error'
+  | 'signed_out'
+  | 'update_required'
+  | 'needs_attention';
 
 export interface SyncEngineDeps {
   db: DeviceDatabase;
@@ -76,7 +83,13 @@ export interface SyncEngineDeps {
 export const SYNC_LOCK_NAME = 'fieldnote-sync';
 
 type FailureKind =
-  'network' | 'server' | 'invalid_response' | 'http' | 'signed_out' | 'update_required';
+  | 'network'
+  | 'server'
+  | 'invalid_response'
+  | 'http'
+  | 'signed_out'
+  | 'update_required'
+  | 'needs_attention';
 
 export class SyncFailure extends Error {
   constructor(
@@ -220,7 +233,12 @@ export class SyncEngine {
         ? error
         : new SyncFailure('http', error instanceof Error ? error.message : String(error));
     this.status.setState({ lastError: failure.message });
-    if (failure.kind === 'signed_out' || failure.kind === 'update_required') {
+    // Retrying cannot fix these; the queue waits for the person (sign in, update, switch provider).
+    if (
+      failure.kind === 'signed_out' ||
+      failure.kind === 'update_required' ||
+      failure.kind === 'needs_attention'
+    ) {
       this.status.setState({ phase: failure.kind });
       return failure.kind;
     }
@@ -343,6 +361,13 @@ export class SyncEngine {
           'update_required',
           messageOf(text) ??
             'This app is out of date; update it. Your unsynced changes stay on this device.',
+        );
+      }
+      if (status === 403) {
+        throw new SyncFailure(
+          'needs_attention',
+          messageOf(text) ??
+            'The server refused these changes for this provider. They stay on this device.',
         );
       }
       if (status >= 500 || status === 408 || status === 429) {

@@ -2,7 +2,12 @@
 // engine can run in the page and in the service worker.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'signed_out' | 'update_required';
+/**
+ * needs_attention: the server refused for a reason retrying cannot fix (403: no longer a member of
+ * the provider the changes were made as); the queue is kept until someone acts.
+ */
+export type SyncPhase =
+  'idle' | 'syncing' | 'offline' | 'error' | 'signed_out' | 'update_required' | 'needs_attention';
 
 export interface SyncStatus {
   online: boolean;

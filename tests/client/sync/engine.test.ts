@@ -45,6 +45,23 @@ async function setup(respond: (url: string) => ResponseLike | Promise<ResponseLi
 const status = (code: number, body = '') => ({ status: code, text: async () => body });
 
 describe('SyncEngine failures', () => {
+  it('403: needs attention (no longer a member of the provider), queue kept, no retry loop', async () => {
+    const { db, engine, delays } = await setup(() =>
+      status(
+        403,
+        JSON.stringify({ error: 'forbidden', message: 'You are not a member of this provider' }),
+      ),
+    );
+    expect(await engine.sync()).toBe('needs_attention');
+    expect(engine.status.getState()).toMatchObject({
+      phase: 'needs_attention',
+      lastError: 'You are not a member of this provider',
+      pendingCount: 1,
+    });
+    expect(await pendingCount(db)).toBe(1);
+    expect(delays).toEqual([]);
+  });
+
   it('426: update required, queue kept, no retry loop', async () => {
     const { db, engine, delays } = await setup(() =>
       status(426, JSON.stringify({ error: 'update_required', message: 'Update the app.' })),
