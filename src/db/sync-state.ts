@@ -2,7 +2,7 @@
 // and the pull cursor per provider. Read and written inside the callers' transactions.
 import { ClockDriftError, HybridLogicalClock } from '../domain/clock/hlc';
 import { newId } from '../domain/records';
-import type { DeviceDatabase } from './schema';
+import type { DeviceDatabase, SyncStateRow } from './schema';
 
 export const KEYS = {
   deviceId: 'deviceId',
@@ -24,10 +24,66 @@ export async function deviceId(db: DeviceDatabase): Promise<string> {
   return db.transaction('rw', db.syncState, async () => {
     const known = await get<string>(db, KEYS.deviceId);
     if (known) return known;
-    const id = `d${newId().slice(0, 24)}`;
+    const id = newDeviceId();
     await set(db, KEYS.deviceId, id);
     return id;
   });
+}
+
+function newDeviceId(): string {
+  return `d${newId().slice(0, 24)}`;
+}
+
+/** What a local change is stamped with: the device's id, its clock's next tick, its next sequence number. */
+export interface LocalStamp {
+  deviceId: string;
+  hlc: string;
+  seq: number;
+}
+
+/**
+ * Reads what stamping a local change needs (device id, clock, next sequence number) in one batch
+ * of requests. Call inside a caller's read-write transaction over `syncState`; then stamp with
+ * `stampLocalChange` and write its rows in the same transaction.
+ */
+export async function readStampState(db: DeviceDatabase): Promise<StampState> {
+  const [device, hlc, nextSeq] = await db.syncState.bulkGet([
+    KEYS.deviceId,
+    KEYS.hlc,
+    KEYS.nextSeq,
+  ]);
+  return {
+    deviceId: device?.value as string | undefined,
+    hlc: hlc?.value as string | undefined,
+    nextSeq: nextSeq?.value as number | undefined,
+  };
+}
+
+export interface StampState {
+  deviceId: string | undefined;
+  hlc: string | undefined;
+  nextSeq: number | undefined;
+}
+
+/**
+ * Ticks the clock and takes the next sequence number (no I/O): the same values `withClock(tick)`,
+ * `deviceId` and `takeSeq` give, and the syncState rows that persist them.
+ */
+export function stampLocalChange(
+  db: DeviceDatabase,
+  state: StampState,
+): { stamp: LocalStamp; rows: SyncStateRow[] } {
+  const rows: SyncStateRow[] = [];
+  let node = state.deviceId;
+  if (!node) {
+    node = newDeviceId();
+    rows.push({ key: KEYS.deviceId, value: node });
+  }
+  const clock = new HybridLogicalClock(node, db.now, state.hlc);
+  const hlc = clock.tick();
+  const seq = state.nextSeq ?? 1;
+  rows.push({ key: KEYS.hlc, value: clock.state }, { key: KEYS.nextSeq, value: seq + 1 });
+  return { stamp: { deviceId: node, hlc, seq }, rows };
 }
 
 /** Loads the device's clock (persisted), lets `fn` use it, stores its new state. */
@@ -36,10 +92,17 @@ export async function withClock<T>(
   fn: (clock: HybridLogicalClock) => T,
 ): Promise<T> {
   return db.transaction('rw', db.syncState, async () => {
-    const node = await deviceId(db);
-    const clock = new HybridLogicalClock(node, db.now, await get<string>(db, KEYS.hlc));
+    const state = await readStampState(db);
+    const rows: SyncStateRow[] = [];
+    let node = state.deviceId;
+    if (!node) {
+      node = newDeviceId();
+      rows.push({ key: KEYS.deviceId, value: node });
+    }
+    const clock = new HybridLogicalClock(node, db.now, state.hlc);
     const result = fn(clock);
-    await set(db, KEYS.hlc, clock.state);
+    rows.push({ key: KEYS.hlc, value: clock.state });
+    await db.syncState.bulkPut(rows);
     return result;
   });
 }

@@ -4,7 +4,7 @@ import { isEmptyValue, type FieldValues } from '../domain/merge';
 import { mutationSchema, type Mutation, type MutationOp } from '../domain/protocol';
 import { newId, type RecordType } from '../domain/records';
 import { recordKey, type DeviceDatabase, type OutboxRow } from './schema';
-import { deviceId, takeSeq, withClock } from './sync-state';
+import { readStampState, stampLocalChange } from './sync-state';
 import { computeView, recordRow, viewFields } from './view';
 import { StorageFullError, isQuotaError } from './storage-safety';
 
@@ -35,8 +35,13 @@ export async function pendingMutationsOf(
   type: RecordType,
   id: string,
 ): Promise<Mutation[]> {
-  const rows = await db.outbox.where('recordKey').equals(recordKey(type, id)).sortBy('localSeq');
-  return rows.map((r) => r.mutation);
+  const rows = await db.outbox.where('recordKey').equals(recordKey(type, id)).toArray();
+  return byLocalSeq(rows).map((r) => r.mutation);
+}
+
+/** Outbox rows in queue order (oldest first). */
+export function byLocalSeq(rows: OutboxRow[]): OutboxRow[] {
+  return rows.sort((a, b) => a.localSeq! - b.localSeq!);
 }
 
 /**
@@ -64,8 +69,15 @@ async function writeChange(
   ctx: ChangeContext,
 ): Promise<Mutation> {
   const table = db.recordTable(change.type);
+  const key = recordKey(change.type, change.id);
   return db.transaction('rw', [table, db.outbox, db.syncState], async () => {
-    const row = await table.get(change.id);
+    // Every read in one batch (the record, the device's id, clock and sequence, the record's
+    // pending mutations), every write in another: two round trips and one commit per save.
+    const [row, stampState, queued] = await Promise.all([
+      table.get(change.id),
+      readStampState(db),
+      db.outbox.where('recordKey').equals(key).toArray(),
+    ]);
     const current = viewFields(row?.view);
     const fields = change.fields ?? {};
     const seen: FieldValues = {};
@@ -73,12 +85,12 @@ async function writeChange(
       const value = current[field];
       seen[field] = value === undefined || isEmptyValue(value) ? null : value;
     }
-    const hlc = await withClock(db, (clock) => clock.tick());
+    const { stamp, rows: stateRows } = stampLocalChange(db, stampState);
     const mutation = mutationSchema.parse({
       mutationId: newId(),
-      deviceId: await deviceId(db),
-      seq: await takeSeq(db),
-      hlc,
+      deviceId: stamp.deviceId,
+      seq: stamp.seq,
+      hlc: stamp.hlc,
       recordType: change.type,
       recordId: change.id,
       op: change.op,
@@ -86,19 +98,23 @@ async function writeChange(
       seen,
     });
     const entry: OutboxRow = {
-      recordKey: recordKey(change.type, change.id),
+      recordKey: key,
       providerId: ctx.providerId,
       mutation,
       status: 'pending',
       createdAt: db.now(),
     };
-    await db.outbox.add(entry);
-    const pending = await pendingMutationsOf(db, change.type, change.id);
+    // The new entry gets the highest localSeq, so it comes after the ones already queued.
+    const pending = [...byLocalSeq(queued).map((r) => r.mutation), mutation];
     const computed = computeView(row?.server ?? null, pending);
     const problem = computed.problems.find((p) => p.mutationId === mutation.mutationId);
     // Throwing rolls the transaction back: neither the record nor the outbox entry is written.
     if (problem) throw new InvalidChangeError(problem.message);
-    await table.put(recordRow(change.type, change.id, row?.server ?? null, computed.view));
+    await Promise.all([
+      db.syncState.bulkPut(stateRows),
+      db.outbox.add(entry),
+      table.put(recordRow(change.type, change.id, row?.server ?? null, computed.view)),
+    ]);
     return mutation;
   });
 }

@@ -14,6 +14,7 @@ import {
   type OutboxRow,
 } from '../db';
 import {
+  MAX_PULL_LIMIT,
   MAX_PUSH_BATCH,
   PROTOCOL_VERSION,
   protocolErrorSchema,
@@ -155,7 +156,7 @@ export class SyncEngine {
     this.lock = deps.lock ?? defaultLock();
     this.timers = deps.timers ?? defaultTimers;
     this.batchSize = Math.min(deps.pushBatchSize ?? MAX_PUSH_BATCH, MAX_PUSH_BATCH);
-    this.pullLimit = deps.pullLimit ?? 500;
+    this.pullLimit = Math.min(deps.pullLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT);
     this.retry = deps.retry ?? { baseMs: 5_000, maxMs: 5 * 60_000 };
   }
 
@@ -273,8 +274,8 @@ export class SyncEngine {
         batches.push([entry]);
       }
     }
-    for (const batch of batches) {
-      const response = await this.call(
+    const send = (batch: OutboxRow[]) =>
+      this.call(
         '/api/sync/push',
         {
           protocolVersion: PROTOCOL_VERSION,
@@ -284,6 +285,15 @@ export class SyncEngine {
         },
         pushResponseSchema,
       );
+    // Pipelined: a batch is sent once the server has answered the one before it (so the server
+    // still receives them in outbox order) while the device settles that answer. If settling
+    // fails, the batch in flight is not settled either and is pushed again next time (the server
+    // recognises mutations it already has).
+    let next = batches.length ? send(batches[0]!) : null;
+    for (let i = 0; next; i++) {
+      const response = await next;
+      const batch = batches[i]!;
+      next = i + 1 < batches.length ? quiet(send(batches[i + 1]!)) : null;
       await settlePushResults(this.db, batch, response.results);
       await receiveServerClock(this.db, response.serverHlc);
       pushed += batch.length;
@@ -292,22 +302,49 @@ export class SyncEngine {
   }
 
   private async pull(deviceId: string, providerId: string): Promise<void> {
-    let cursor = await pullCursor(this.db, providerId);
-    let pages = 0;
-    for (;;) {
-      const page = await this.call(
+    const fetchPage = (cursor: string | null) =>
+      this.call(
         '/api/sync/pull',
         { protocolVersion: PROTOCOL_VERSION, providerId, deviceId, cursor, limit: this.pullLimit },
         pullResponseSchema,
       );
-      await storePulledPage(this.db, providerId, page.changes, page.cursor);
-      cursor = page.cursor;
+    // Pipelined: the next page is requested as soon as a page arrives, and a page is handed to
+    // the database while the one before it is still being written. Each page is stored with its
+    // cursor in one transaction, in order, and only after the page before it (`after`), so an
+    // interrupted pull resumes after the last stored page and never skips one.
+    let after = await pullCursor(this.db, providerId);
+    let next = fetchPage(after);
+    let previous: Promise<void> | null = null;
+    let pages = 0;
+    const stored = () => {
       pages += 1;
       this.progress({ pulledPages: pages });
-      if (!page.hasMore) {
-        await receiveServerClock(this.db, page.serverHlc);
-        return;
+    };
+    try {
+      for (;;) {
+        const page = await next;
+        if (page.hasMore) next = quiet(fetchPage(page.cursor));
+        const current = quiet(
+          storePulledPage(this.db, providerId, page.changes, page.cursor, { after }),
+        );
+        after = page.cursor;
+        const before = previous;
+        previous = current;
+        if (before) {
+          await before;
+          stored();
+        }
+        if (!page.hasMore) {
+          previous = null;
+          await current;
+          stored();
+          await receiveServerClock(this.db, page.serverHlc);
+          return;
+        }
       }
+    } finally {
+      // After a failure, a store still in flight completes (or refuses, out of order) first.
+      if (previous) await previous.catch(() => {});
     }
   }
 
@@ -406,6 +443,15 @@ export class SyncEngine {
       );
     }
   }
+}
+
+/**
+ * A request started ahead of its turn: if the step before it fails, nobody awaits it, so its
+ * failure must not surface as an unhandled rejection. Awaiting it still gives its outcome.
+ */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 function messageOf(text: string): string | null {

@@ -61,7 +61,7 @@ export interface TestDevice {
 export async function openDevice(
   server: SyncServer,
   user: UserKey,
-  options: { pushBatchSize?: number; offsetMs?: number } = {},
+  options: { pushBatchSize?: number; pullLimit?: number; offsetMs?: number } = {},
 ): Promise<TestDevice> {
   const db = await openDeviceDatabase(`${user.toLowerCase()}-${newId().slice(0, 8)}`, {
     now: () => server.clock.now + (options.offsetMs ?? 0),
@@ -87,6 +87,7 @@ export async function openDevice(
     random: () => 0.5,
     lock: inProcessLock,
     pushBatchSize: options.pushBatchSize,
+    pullLimit: options.pullLimit,
     timers: {
       setTimeout: (_fn, ms) => device.retries.push(ms),
       clearTimeout: () => {},

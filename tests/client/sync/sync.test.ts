@@ -2,7 +2,7 @@
 // (The server under test needs Node's URL and fs; IndexedDB comes from fake-indexeddb in setup.ts.)
 // The sync engine against the real sync server, in-process.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pendingCount, saveChange } from '../../../src/db';
+import { pendingCount, pullCursor, saveChange } from '../../../src/db';
 import { unflattenFields, type FieldValues } from '../../../src/domain/merge';
 import type { Mutation } from '../../../src/domain/protocol';
 import { newId } from '../../../src/domain/records';
@@ -278,5 +278,31 @@ describe('sync engine against the real server', () => {
     const states = latest(await server.pullAll('cmA'));
     expect(states.get(`client:${clientId}`)?.fields.phone).toBe('6125550100');
     expect(states.has(`enrollment:${enrollmentId}`)).toBe(false);
+  });
+
+  it('pulls page after page (pipelined) and resumes after the last stored page', async () => {
+    const a = await device('cmA');
+    const ids = Array.from({ length: 7 }, () => newId());
+    for (const id of ids) await save(a, 'client', id, 'create', clientFields());
+    expect(await a.engine.sync()).toBe('ok');
+
+    const b = await device('cmB', { pullLimit: 2 });
+    let pulls = 0;
+    b.fault = async (url) => {
+      if (url.endsWith('/pull') && ++pulls === 3) throw new TypeError('Failed to fetch');
+      return null;
+    };
+    expect(await b.engine.sync()).toBe('offline');
+    // The two pages that arrived are stored, with the cursor of the second.
+    expect(await b.db.clients.count()).toBe(4);
+    const cursor = await pullCursor(b.db, b.providerId);
+    expect(cursor).not.toBeNull();
+
+    b.fault = null;
+    expect(await b.engine.sync()).toBe('ok');
+    expect(await b.db.clients.count()).toBe(7);
+    expect(await views(b.db)).toEqual(await views(a.db));
+    expect(await views(b.db)).toEqual(await serverViews());
+    expect(b.calls.filter((u) => u.endsWith('/pull')).length).toBeGreaterThanOrEqual(3 + 2);
   });
 });
