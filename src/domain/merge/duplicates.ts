@@ -22,7 +22,7 @@ export function nameDobKey(fields: FieldValues): string | null {
   const first = normalizeName(fields.firstName);
   const last = normalizeName(fields.lastName);
   const dob = fields.dob;
-  if (!first || !last || typeof dob !== 'string') return null;
+  if (!first || !last || typeof dob !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(dob)) return null;
   return `${first}|${last}|${dob}`;
 }
 

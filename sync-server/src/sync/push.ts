@@ -13,7 +13,7 @@ import {
   type RecordState,
 } from '../../../src/domain/merge';
 import type { Mutation, MutationResult } from '../../../src/domain/protocol';
-import { singletonAssessmentId, type RecordType } from '../../../src/domain/records';
+import { ID_PATTERN, singletonAssessmentId, type RecordType } from '../../../src/domain/records';
 import type { AuthUser } from '../auth/types';
 import {
   recordKey,
@@ -199,7 +199,15 @@ class PushBatch {
     const missing = new Map<string, RecordKey>();
     for (const k of keys) {
       const key = recordKey(k.type, k.id);
-      if (!this.records.has(key)) missing.set(key, k);
+      if (this.records.has(key)) continue;
+      // Ids come from devices; one that is not an id names no record (and PostgreSQL refuses some
+      // strings, such as NUL bytes, as query parameters), so it is absent without asking storage.
+      if (!ID_PATTERN.test(k.id)) {
+        this.records.set(key, null);
+        this.scopes.set(key, new Set());
+      } else {
+        missing.set(key, k);
+      }
     }
     if (missing.size === 0) return;
     const found = await this.tx.getRecords([...missing.values()]);
@@ -392,15 +400,9 @@ class PushBatch {
 
   private async flush(): Promise<void> {
     const tx = this.tx;
-    if (this.dirty.size > 0) {
-      let seq = await tx.reserveChangeSeqs(this.dirty.size);
-      const rows: StoredRecord[] = [];
-      for (const key of this.dirty) {
-        const record = this.records.get(key)!;
-        rows.push({ ...record, changeSeq: seq++ });
-      }
-      await tx.putRecords(rows);
-    }
+    // Everything else first: change numbers are reserved last, because reserving takes the row
+    // lock that serialises concurrent pushes until commit (so pulls never miss a change). The
+    // shorter it is held, the less PostgreSQL pushes and pulls queue behind each other.
     if (this.newScopes.length > 0) await tx.addScopes(this.newScopes);
     if (this.conflicts.size > 0) await tx.putConflicts([...this.conflicts.values()]);
     if (this.history.length > 0) await tx.putHistory(this.history);
@@ -411,5 +413,14 @@ class PushBatch {
     if (this.heldToPut.length > 0) await tx.putHeld(this.heldToPut);
     if (this.heldDrained.length > 0) await tx.deleteHeld(this.input.deviceId, this.heldDrained);
     if (this.audit.length > 0) await tx.appendAudit(this.audit);
+    if (this.dirty.size > 0) {
+      let seq = await tx.reserveChangeSeqs(this.dirty.size);
+      const rows: StoredRecord[] = [];
+      for (const key of this.dirty) {
+        const record = this.records.get(key)!;
+        rows.push({ ...record, changeSeq: seq++ });
+      }
+      await tx.putRecords(rows);
+    }
   }
 }

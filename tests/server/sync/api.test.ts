@@ -461,6 +461,20 @@ describe.each(STORAGE_KINDS)('sync API on %s', (kind) => {
     expect(other.statusCode).toBe(403);
   });
 
+  it('bad input: NUL bytes in ids and dates are rejected per mutation, never a 500 (PostgreSQL refuses them as parameters)', async () => {
+    const { h, a } = await setup('nul');
+    const res = await server.push('cmA', [
+      a.create('contact', testId('nul-contact'), {
+        ...contactFields({ currentLivingSituationId: h.ids.cls }),
+        enrollmentId: '\u0000',
+        clientId: h.ids.client,
+      }),
+      a.create('client', testId('nul-client'), clientFields({ dob: '1990-05-1\u0000' })),
+      a.patch('contact', h.ids.contact, { note: 'Still fine' }),
+    ]);
+    expect(res.results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'applied']);
+  });
+
   it('pull: an initial sync of a caseload comes in pages, in change order, with nothing missing', async () => {
     const { h, a } = await setup('pages');
     const contacts = Array.from({ length: 23 }, (_, i) =>
