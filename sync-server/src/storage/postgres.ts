@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { DialectSpec } from './batch';
 import { KyselyStorage } from './kysely-storage';
 import type { Database } from './schema';
+import { SchemaScopedIntrospector } from './scoped-introspector';
 
 export const POSTGRES_SPEC: DialectSpec = { kind: 'postgres', maxParams: 65_535 };
 
@@ -31,8 +32,23 @@ export function createPostgresStorage(options: {
   // would crash the process. The next query gets a fresh connection.
   pool.on('error', () => {});
 
+  let resolvedSchema: string | undefined = schema;
+  const currentSchema = async (kdb: Kysely<unknown>): Promise<string> => {
+    if (resolvedSchema) return resolvedSchema;
+    const r = await sql<{ s: string }>`select current_schema() as s`.execute(kdb);
+    resolvedSchema = r.rows[0]?.s ?? 'public';
+    return resolvedSchema;
+  };
+
+  /** Introspects only Fieldnote's schema (see scoped-introspector.ts). */
+  class ScopedPostgresDialect extends PostgresDialect {
+    override createIntrospector(kdb: Kysely<unknown>) {
+      return new SchemaScopedIntrospector(kdb, () => currentSchema(kdb));
+    }
+  }
+
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({
+    dialect: new ScopedPostgresDialect({
       pool,
       // set per connection rather than in pg's `options`, which a URL's ?options= would override.
       onCreateConnection: schema
@@ -55,10 +71,6 @@ export function createPostgresStorage(options: {
         if (found.rows.length === 0) throw error;
       }
     },
-    migrationSchema: async (kdb) => {
-      if (schema) return schema;
-      const r = await sql<{ s: string }>`select current_schema() as s`.execute(kdb);
-      return r.rows[0]?.s ?? 'public';
-    },
+    migrationSchema: (kdb) => currentSchema(kdb as Kysely<unknown>),
   });
 }
