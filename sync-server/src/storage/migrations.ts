@@ -244,11 +244,72 @@ const auditByProvider: Migration = {
   },
 };
 
+/**
+ * The client lookup and search indexes as partial indexes over clients only. Only client rows have
+ * these columns (recordToRow), yet 001 indexed every record, most of them with NULLs: every write
+ * of an enrollment, contact or assessment paid for six index entries nobody reads. Each index keeps
+ * its name and columns and gains `WHERE <first column> IS NOT NULL`; the queries that use them
+ * (findClients, searchClients) state that condition too, so both planners can pick them.
+ */
+const partialClientIndexes: Migration = {
+  async up(db) {
+    const indexes: [name: string, columns: string[]][] = [
+      ['records_name_dob_key', ['name_dob_key']],
+      ['records_ssn_key', ['ssn_key']],
+      ['records_last_first', ['last_name', 'first_name']],
+      ['records_first_name', ['first_name']],
+      ['records_dob', ['dob']],
+      ['records_ssn_last4', ['ssn_last4']],
+    ];
+    for (const [name, columns] of indexes) {
+      await db.schema.dropIndex(name).execute();
+      await db.schema
+        .createIndex(name)
+        .on('records')
+        .columns(columns)
+        .where(sql.ref(columns[0]!), 'is not', null)
+        .execute();
+    }
+  },
+};
+
+/**
+ * A pull reads a provider's scope in change order (pullChanges). With the change number only on
+ * records, that meant reading every record in the scope and sorting; with a copy on each scope row
+ * and an index on (provider_id, change_seq) it is a range scan that stops at the page size. The
+ * index also holds (type, id), the join key to records, so the scan never visits the table.
+ *
+ * The copy is kept equal to the record's change_seq by putRecords and addScopes (queries.ts). A
+ * scope row whose record does not exist (yet) holds 0 until the record is put.
+ */
+const scopeChangeSeq: Migration = {
+  async up(db) {
+    await db.schema
+      .alterTable('record_scopes')
+      .addColumn('change_seq', 'bigint', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await sql`
+      update record_scopes set change_seq = coalesce(
+        (select r.change_seq from records r
+          where r.type = record_scopes.type and r.id = record_scopes.id),
+        0)`.execute(db);
+    await db.schema
+      .createIndex('record_scopes_provider_seq')
+      .on('record_scopes')
+      .columns(['provider_id', 'change_seq', 'type', 'id'])
+      .execute();
+    // A prefix of the new index: nothing needs it any more, and every scope write paid for it.
+    await db.schema.dropIndex('record_scopes_provider').execute();
+  },
+};
+
 /** All migrations by name; Migrator runs them in name order. */
 export function migrations(kind: StorageKind): Record<string, Migration> {
   return {
     '001_initial': initial(kind),
     '002_audit_by_provider': auditByProvider,
+    '003_partial_client_indexes': partialClientIndexes,
+    '004_scope_change_seq': scopeChangeSeq,
   };
 }
 

@@ -330,8 +330,13 @@ export class KyselyTx implements StorageTx {
     return toNumber(row.value) - count + 1;
   }
 
+  /**
+   * Upserts the records, then copies their change numbers to their scope rows (pullChanges reads
+   * them there), in the same transaction: a pull sees both or neither.
+   */
   async putRecords(records: StoredRecord[]): Promise<void> {
-    const all = lastByKey(records, (r) => recordKey(r.state.type, r.state.id)).map(recordToRow);
+    const unique = lastByKey(records, (r) => recordKey(r.state.type, r.state.id));
+    const all = unique.map(recordToRow);
     for (const batch of chunks(all, 11, this.spec)) {
       await this.db
         .insertInto('records')
@@ -341,24 +346,54 @@ export class KyselyTx implements StorageTx {
         )
         .execute();
     }
+    await this.copyChangeSeqsToScopes(unique.map((r) => r.state));
   }
 
+  /**
+   * A new scope row takes the record's current change number (0 while the record does not exist;
+   * putRecords sets it when it does). Callers that want the provider's devices to pull a record
+   * entering its scope re-put the record with a new change number (push.ts ensureScope).
+   */
   async addScopes(rows: ScopeRow[]): Promise<ScopeRow[]> {
     const all = lastByKey(rows, (r) => `${recordKey(r.type, r.id)}:${r.providerId}`);
     const added: ScopeRow[] = [];
     for (const batch of chunks(all, 3, this.spec)) {
-      const inserted = await this.db
-        .insertInto('record_scopes')
-        .values(batch.map((r) => ({ type: r.type, id: r.id, provider_id: r.providerId })))
-        .onConflict((oc) => oc.doNothing())
-        .returning(['type', 'id', 'provider_id'])
-        .execute();
-      const isNew = new Set(inserted.map((r) => `${recordKey(r.type, r.id)}:${r.provider_id}`));
+      // INSERT ... SELECT from a VALUES list joined to records: the change number comes with the
+      // insert (an UPDATE afterwards would write every new scope row twice). VALUES columns are
+      // column1..3 in both databases; `where true` keeps SQLite from reading ON CONFLICT as the
+      // join's ON.
+      const values = sql.join(batch.map((r) => sql`(${r.type}, ${r.id}, ${r.providerId})`));
+      const inserted = await sql<{ type: string; id: string; provider_id: string }>`
+        insert into record_scopes (type, id, provider_id, change_seq)
+        select v.column1, v.column2, v.column3, coalesce(r.change_seq, 0)
+        from (values ${values}) as v
+        left join records r on r.type = v.column1 and r.id = v.column2
+        where true
+        on conflict do nothing
+        returning type, id, provider_id`.execute(this.db);
+      const isNew = new Set(
+        inserted.rows.map((r) => `${recordKey(r.type, r.id)}:${r.provider_id}`),
+      );
       // Reported in the caller's order, whatever order RETURNING used.
       for (const r of batch)
         if (isNew.has(`${recordKey(r.type, r.id)}:${r.providerId}`)) added.push(r);
     }
     return added;
+  }
+
+  /** Sets the scope rows of these records to the records' change numbers (see pullChanges). */
+  private async copyChangeSeqsToScopes(keys: RecordKey[]): Promise<void> {
+    for (const [type, ids] of this.idsByType(keys)) {
+      await this.db
+        .updateTable('record_scopes')
+        .set({
+          change_seq: sql<number>`coalesce((select r.change_seq from records r
+            where r.type = record_scopes.type and r.id = record_scopes.id), 0)`,
+        })
+        .where('type', '=', type)
+        .where('id', 'in', ids)
+        .execute();
+    }
   }
 
   async getScopes(keys: RecordKey[]): Promise<Map<string, string[]>> {
@@ -389,9 +424,12 @@ export class KyselyTx implements StorageTx {
     ];
     for (const [column, values] of lookups) {
       for (const batch of chunks(values, 1, this.spec)) {
+        // `is not null` is the partial index's condition (migration 003), stated so that using
+        // the index never depends on the planner proving it from the IN list.
         const rows = await this.db
           .selectFrom('records')
           .selectAll()
+          .where(column, 'is not', null)
           .where(column, 'in', batch)
           .execute();
         for (const r of rows) found.set(r.id, recordFromRow(r));
@@ -414,12 +452,14 @@ export class KyselyTx implements StorageTx {
     const last = lastName ? prefixPattern(lastName) : undefined;
     if (first === null || last === null) return [];
     // No type filter: only clients have these columns (recordToRow), and without statistics
-    // SQLite would prefer the primary key's type prefix to the name indexes.
+    // SQLite would prefer the primary key's type prefix to the name indexes. Each criterion comes
+    // with `is not null`, the condition of its partial index (migration 003), so that using the
+    // index never depends on the planner proving it from the LIKE or = term.
     let q = this.db.selectFrom('records').selectAll();
-    if (first) q = q.where('first_name', 'like', first);
-    if (last) q = q.where('last_name', 'like', last);
-    if (dob) q = q.where('dob', '=', dob);
-    if (ssnLast4) q = q.where('ssn_last4', '=', ssnLast4);
+    if (first) q = q.where('first_name', 'is not', null).where('first_name', 'like', first);
+    if (last) q = q.where('last_name', 'is not', null).where('last_name', 'like', last);
+    if (dob) q = q.where('dob', 'is not', null).where('dob', '=', dob);
+    if (ssnLast4) q = q.where('ssn_last4', 'is not', null).where('ssn_last4', '=', ssnLast4);
     const rows = await q
       .orderBy('last_name')
       .orderBy('first_name')
@@ -429,16 +469,21 @@ export class KyselyTx implements StorageTx {
     return rows.map(recordFromRow);
   }
 
+  /**
+   * A range scan of the scope index (provider_id, change_seq, type, id) from the cursor, stopping
+   * at the page size, then the records by primary key. record_scopes.change_seq equals the
+   * record's (putRecords, addScopes), so this is the scope's records in change order.
+   */
   async pullChanges(providerId: string, afterSeq: number, limit: number): Promise<ChangePage> {
     const rows = await this.db
-      .selectFrom('records as r')
-      .innerJoin('record_scopes as s', (join) =>
-        join.onRef('s.type', '=', 'r.type').onRef('s.id', '=', 'r.id'),
+      .selectFrom('record_scopes as s')
+      .innerJoin('records as r', (join) =>
+        join.onRef('r.type', '=', 's.type').onRef('r.id', '=', 's.id'),
       )
       .selectAll('r')
       .where('s.provider_id', '=', providerId)
-      .where('r.change_seq', '>', afterSeq)
-      .orderBy('r.change_seq')
+      .where('s.change_seq', '>', afterSeq)
+      .orderBy('s.change_seq')
       .limit(limit)
       .execute();
     const records = rows.map(recordFromRow);

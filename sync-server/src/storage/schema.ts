@@ -75,6 +75,8 @@ export interface RecordScopesTable {
   type: string;
   id: string;
   provider_id: string;
+  /** A copy of the record's change_seq (0 while the record does not exist), for pullChanges. */
+  change_seq: BigIntColumn;
 }
 
 export interface CountersTable {

@@ -9,6 +9,16 @@
 // - Migrations run inside such a transaction too (SQLite does have transactional DDL, which
 //   Kysely's adapter does not claim), which is what makes a concurrent start safe.
 //
+// - WAL checkpoints stay at SQLite's default (wal_autocheckpoint = 1000 pages, about 4 MB): the
+//   commit that crosses the threshold copies the WAL back into the database, which is where the
+//   2–10 ms commits in the server benchmark come from (about 3% of them). A larger threshold was
+//   considered and not taken: a checkpoint's cost grows with the distinct pages in the WAL, so it
+//   would make those commits rarer but slower (trading p99 for max latency) and let the WAL file
+//   grow larger between checkpoints. Taking checkpoints off the request path for real means a
+//   second connection in a worker thread running PASSIVE checkpoints with autocheckpoint off.
+// - Prepared statements are cached by SQL text (StatementCache below): Kysely's SQLite driver
+//   prepares every statement it runs, and preparing was 8% of the server's CPU under load.
+//
 // One server process per database file: several instances need PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +32,9 @@ import {
   type DatabaseConnection,
   type Driver,
   type DialectAdapter,
+  type SqliteDatabase,
   type SqliteDialectConfig,
+  type SqliteStatement,
 } from 'kysely';
 import type { DialectSpec } from './batch';
 import { KyselyStorage } from './kysely-storage';
@@ -31,6 +43,52 @@ import type { Database } from './schema';
 export const SQLITE_SPEC: DialectSpec = { kind: 'sqlite', maxParams: 32_766 };
 
 const BUSY_TIMEOUT_MS = 5_000;
+/**
+ * Distinct statements kept prepared. The server runs a few dozen shapes of statement; multi-row
+ * writes add one shape per row count (up to the chunk size), which the LRU order lets age out.
+ */
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * The database as Kysely's driver sees it, with prepare() answered from an LRU cache of prepared
+ * statements keyed by SQL text. Reusing a better-sqlite3 statement is safe here: the driver runs
+ * one statement at a time on its single connection (all() and run() complete synchronously and
+ * reset the statement; streaming queries, which would hold one open, are not used), and SQLite
+ * re-prepares a statement by itself when the schema changes under it (migrations).
+ */
+export class StatementCache implements SqliteDatabase {
+  private readonly statements = new Map<string, SqliteStatement>();
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly capacity = STATEMENT_CACHE_SIZE,
+  ) {}
+
+  prepare(sql: string): SqliteStatement {
+    let statement = this.statements.get(sql);
+    if (statement) {
+      this.statements.delete(sql); // re-inserted below as the most recently used
+    } else {
+      statement = this.db.prepare(sql);
+      if (this.statements.size >= this.capacity) {
+        const oldest = this.statements.keys().next();
+        if (!oldest.done) this.statements.delete(oldest.value);
+      }
+    }
+    this.statements.set(sql, statement);
+    return statement;
+  }
+
+  /** How many statements are cached (tests). */
+  get size(): number {
+    return this.statements.size;
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.db.close();
+  }
+}
 
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -74,7 +132,9 @@ export function createSqliteStorage(options: { dataDir: string; file?: string })
   const sqlite = openSqliteDatabase(
     file === ':memory:' ? file : path.resolve(options.dataDir, file),
   );
-  const db = new Kysely<Database>({ dialect: new FieldnoteSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new FieldnoteSqliteDialect({ database: new StatementCache(sqlite) }),
+  });
   return new KyselyStorage({
     db,
     spec: SQLITE_SPEC,

@@ -1,8 +1,11 @@
 // The storage contract: every method of Storage/StorageTx, run on each adapter by sqlite.test.ts
 // and postgres.test.ts. A behaviour the sync server relies on belongs here, so both databases are
 // held to it.
+import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KyselyStorage } from '../../../sync-server/src/storage/kysely-storage';
+import { recordToRow } from '../../../sync-server/src/storage/rows';
+import type { Database } from '../../../sync-server/src/storage/schema';
 import {
   recordKey,
   type AuditEntry,
@@ -451,6 +454,181 @@ export function storageContract(kind: StorageKind): void {
           cursor = page.lastSeq;
         }
         expect(seen).toEqual(rows.map((r) => r.changeSeq));
+      });
+
+      it('keeps pull order and content as records are re-put and scopes added later', async () => {
+        const contact = (n: number, seq: number, note = `synthetic ${n}`): StoredRecord => {
+          const r = record('contact', n, seq);
+          return { ...r, state: { ...r.state, fields: { ...r.state.fields, note } } };
+        };
+        const scope = (n: number, providerId: string) => ({
+          type: 'contact' as const,
+          id: id('d', n),
+          providerId,
+        });
+        const keys = [1, 2, 3, 4, 5].map((n) => ({ type: 'contact' as const, id: id('d', n) }));
+        /** Every page of a provider's pull, two records at a time. */
+        const pullAll = async (providerId: string, after = 0) => {
+          const out: StoredRecord[] = [];
+          for (let cursor = after; ;) {
+            const page = await storage.pullChanges(providerId, cursor, 2);
+            if (page.records.length === 0) return out;
+            out.push(...page.records);
+            cursor = page.lastSeq;
+          }
+        };
+        /** What a pull must return, from the records and scopes as stored. */
+        const inScope = async (providerId: string) => {
+          const records = await storage.getRecords(keys);
+          const scopes = await storage.getScopes(keys);
+          return [...records.values()]
+            .filter((r) => scopes.get(recordKey(r.state.type, r.state.id))?.includes(providerId))
+            .sort((a, b) => a.changeSeq - b.changeSeq);
+        };
+        const check = async (providerId: string, expected: [n: number, seq: number][]) => {
+          const pulled = await pullAll(providerId);
+          expect(pulled.map((r) => [r.state.id, r.changeSeq])).toEqual(
+            expected.map(([n, seq]) => [id('d', n), seq]),
+          );
+          expect(pulled).toEqual(await inScope(providerId));
+        };
+
+        await storage.putRecords([contact(1, 1), contact(2, 2), contact(3, 3), contact(4, 4)]);
+        await storage.addScopes([scope(1, PROVIDER_A), scope(2, PROVIDER_A), scope(3, PROVIDER_A)]);
+        await storage.addScopes([scope(2, PROVIDER_B), scope(3, PROVIDER_B)]);
+        await check(PROVIDER_A, [
+          [1, 1],
+          [2, 2],
+          [3, 3],
+        ]);
+        await check(PROVIDER_B, [
+          [2, 2],
+          [3, 3],
+        ]);
+
+        // A scope added before its record exists: pulled once the record is put.
+        await storage.addScopes([scope(5, PROVIDER_A)]);
+        await check(PROVIDER_A, [
+          [1, 1],
+          [2, 2],
+          [3, 3],
+        ]);
+        await storage.putRecords([contact(5, 5)]);
+        await check(PROVIDER_A, [
+          [1, 1],
+          [2, 2],
+          [3, 3],
+          [5, 5],
+        ]);
+
+        // A re-put record moves to the end of every scope it is in, with its new content.
+        await storage.putRecords([contact(2, 6, 'changed')]);
+        await check(PROVIDER_A, [
+          [1, 1],
+          [3, 3],
+          [5, 5],
+          [2, 6],
+        ]);
+        await check(PROVIDER_B, [
+          [3, 3],
+          [2, 6],
+        ]);
+        expect(await pullAll(PROVIDER_B, 3)).toEqual([contact(2, 6, 'changed')]);
+
+        // A scope added without a re-put: the record at its current change number.
+        await storage.addScopes([scope(4, PROVIDER_B)]);
+        await check(PROVIDER_B, [
+          [3, 3],
+          [4, 4],
+          [2, 6],
+        ]);
+
+        // Records entering a scope as push does (re-put, then scope), and the other way round.
+        await storage.transaction(async (tx) => {
+          await tx.putRecords([contact(4, 7, 'entered a')]);
+          await tx.addScopes([scope(4, PROVIDER_A)]);
+          await tx.addScopes([scope(1, PROVIDER_B)]);
+          await tx.putRecords([contact(1, 8, 'entered b')]);
+        });
+        await check(PROVIDER_A, [
+          [3, 3],
+          [5, 5],
+          [2, 6],
+          [4, 7],
+          [1, 8],
+        ]);
+        await check(PROVIDER_B, [
+          [3, 3],
+          [2, 6],
+          [4, 7],
+          [1, 8],
+        ]);
+        expect((await pullAll(PROVIDER_A, 5)).map((r) => r.state.id)).toEqual(
+          [2, 4, 1].map((n) => id('d', n)),
+        );
+        expect(await pullAll(PROVIDER_A, 8)).toEqual([]);
+
+        // A transaction that fails leaves the pull as it was.
+        await expect(
+          storage.transaction(async (tx) => {
+            await tx.putRecords([contact(3, 9)]);
+            await tx.addScopes([scope(5, PROVIDER_B)]);
+            throw new Error('abandoned');
+          }),
+        ).rejects.toThrow('abandoned');
+        await check(PROVIDER_A, [
+          [3, 3],
+          [5, 5],
+          [2, 6],
+          [4, 7],
+          [1, 8],
+        ]);
+        await check(PROVIDER_B, [
+          [3, 3],
+          [2, 6],
+          [4, 7],
+          [1, 8],
+        ]);
+      });
+
+      it('pulls records and scopes written before scope rows had change numbers', async () => {
+        const other = createTestDatabase(kind, { sqlite: 'file' });
+        try {
+          const rows = [record('contact', 1, 30), record('contact', 2, 10), client(3, ROBIN, 20)];
+          await other.withRaw(async (db, migrator) => {
+            const { error } = await migrator.migrateTo('003_partial_client_indexes');
+            expect(error).toBeUndefined();
+            await (db as Kysely<Database>)
+              .insertInto('records')
+              .values(rows.map(recordToRow))
+              .execute();
+            // record_scopes as it was before 004_scope_change_seq.
+            await sql`insert into record_scopes (type, id, provider_id) values
+              ('contact', ${id('d', 1)}, ${PROVIDER_A}), ('contact', ${id('d', 2)}, ${PROVIDER_A}),
+              ('client', ${id('c', 3)}, ${PROVIDER_A}), ('client', ${id('c', 3)}, ${PROVIDER_B}),
+              ('contact', ${id('d', 9)}, ${PROVIDER_A})`.execute(db);
+          });
+          const migrated = other.open();
+          await migrated.migrate();
+          expect((await migrated.pullChanges(PROVIDER_A, 0, 10)).records).toEqual([
+            rows[1],
+            rows[2],
+            rows[0],
+          ]);
+          expect((await migrated.pullChanges(PROVIDER_A, 20, 10)).records).toEqual([rows[0]]);
+          expect((await migrated.pullChanges(PROVIDER_B, 0, 10)).records).toEqual([rows[2]]);
+          // The scope row whose record did not exist yet takes its change number when it is put.
+          await migrated.putRecords([record('contact', 9, 40)]);
+          expect((await migrated.pullChanges(PROVIDER_A, 30, 10)).records).toEqual([
+            record('contact', 9, 40),
+          ]);
+          expect(await migrated.findClients({ nameDobKeys: [], ssns: [ROBIN.ssn!] })).toEqual([
+            rows[2],
+          ]);
+          expect(await migrated.searchClients({ lastName: 'test', limit: 10 })).toEqual([rows[2]]);
+        } finally {
+          await other.cleanup();
+        }
       });
     });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createStorage } from '../../../sync-server/src/storage';
-import { openSqliteDatabase } from '../../../sync-server/src/storage/sqlite';
+import { openSqliteDatabase, StatementCache } from '../../../sync-server/src/storage/sqlite';
 import { tempDir } from '../helpers';
 import { storageContract } from './contract';
 
@@ -53,6 +53,41 @@ describe('SQLite storage file', () => {
       await memory.close();
     } finally {
       cleanup();
+    }
+  });
+});
+
+describe('SQLite prepared statement cache', () => {
+  it('reuses statements by SQL text, evicting the least recently used', () => {
+    const cache = new StatementCache(openSqliteDatabase(':memory:'), 2);
+    try {
+      const one = cache.prepare('select 1 as n');
+      expect(cache.prepare('select 1 as n')).toBe(one);
+      const two = cache.prepare('select 2 as n');
+      expect(cache.prepare('select 1 as n')).toBe(one); // now the most recently used
+      cache.prepare('select 3 as n'); // evicts 'select 2'
+      expect(cache.size).toBe(2);
+      expect(cache.prepare('select 1 as n')).toBe(one);
+      expect(cache.prepare('select 2 as n')).not.toBe(two);
+      expect(one.all([])).toEqual([{ n: 1 }]);
+      expect(one.all([])).toEqual([{ n: 1 }]);
+    } finally {
+      cache.close();
+    }
+  });
+
+  it('keeps cached statements working across schema changes', () => {
+    const cache = new StatementCache(openSqliteDatabase(':memory:'));
+    try {
+      cache.prepare('create table t (a integer)').run([]);
+      cache.prepare('insert into t (a) values (?)').run([1]);
+      const select = cache.prepare('select * from t');
+      expect(select.all([])).toEqual([{ a: 1 }]);
+      cache.prepare('alter table t add column b text').run([]);
+      expect(cache.prepare('select * from t')).toBe(select);
+      expect(select.all([])).toEqual([{ a: 1, b: null }]);
+    } finally {
+      cache.close();
     }
   });
 });

@@ -15,8 +15,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { createStorage, type Storage, type StorageKind } from '../../../sync-server/src/storage';
+import { createMigrator } from '../../../sync-server/src/storage/migrations';
 
 export function testDatabaseUrl(): string | null {
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -44,6 +47,26 @@ export interface TestDatabase {
   readonly kind: StorageKind;
   open(): Storage;
   cleanup(): Promise<void>;
+  /**
+   * Migration tests: runs `fn` on a connection of its own to this place (PostgreSQL: its schema
+   * created and on the search_path), with the migrator it would use. SQLite files only.
+   */
+  withRaw<T>(
+    fn: (db: Kysely<unknown>, migrator: ReturnType<typeof createMigrator>) => Promise<T>,
+  ): Promise<T>;
+}
+
+async function withKysely<T>(
+  db: Kysely<unknown>,
+  kind: StorageKind,
+  schema: string | undefined,
+  fn: (db: Kysely<unknown>, migrator: ReturnType<typeof createMigrator>) => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn(db, createMigrator(db, kind, schema));
+  } finally {
+    await db.destroy();
+  }
 }
 
 export function createTestDatabase(
@@ -59,6 +82,7 @@ export function createTestDatabase(
         kind,
         open: () => track(createStorage({ dataDir: tmpdir(), sqliteFile: ':memory:' })),
         cleanup: async () => void (await closeAll()),
+        withRaw: () => Promise.reject(new Error('withRaw needs a SQLite file')),
       };
     }
     const dir = mkdtempSync(path.join(tmpdir(), 'fieldnote-storage-'));
@@ -69,6 +93,17 @@ export function createTestDatabase(
         await closeAll();
         rmSync(dir, { recursive: true, force: true });
       },
+      withRaw: (fn) =>
+        withKysely(
+          new Kysely<unknown>({
+            dialect: new SqliteDialect({
+              database: new BetterSqlite3(path.join(dir, 'fieldnote.db')),
+            }),
+          }),
+          kind,
+          undefined,
+          fn,
+        ),
     };
   }
 
@@ -81,6 +116,17 @@ export function createTestDatabase(
     cleanup: async () => {
       await closeAll();
       await dropSchema(url, schema);
+    },
+    withRaw: async (fn) => {
+      const db = new Kysely<unknown>({
+        dialect: new PostgresDialect({
+          pool: new pg.Pool({ connectionString: url, max: 1 }),
+          onCreateConnection: (conn) =>
+            conn.executeQuery(CompiledQuery.raw(`set search_path to "${schema}"`)).then(() => {}),
+        }),
+      });
+      await db.executeQuery(CompiledQuery.raw(`create schema if not exists "${schema}"`));
+      return withKysely(db, kind, schema, fn);
     },
   };
 
