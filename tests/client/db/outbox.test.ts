@@ -1,11 +1,10 @@
 // Settling pushes and storing pulls in bulk: the same views as record-by-record, nothing lost,
 // pages stored in order; and the save path's device id, clock and sequence.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DeviceDatabase,
   PullOrderError,
   computeView,
-  openDeviceDatabase,
   pendingCount,
   pendingMutationsOf,
   pendingOutbox,
@@ -14,32 +13,11 @@ import {
   settlePushResults,
   storePulledPage,
 } from '../../../src/db';
-import { MemoryReplica, type RecordState } from '../../../src/domain/merge';
+import { type RecordState } from '../../../src/domain/merge';
 import type { MutationResult } from '../../../src/domain/protocol';
 import { newId } from '../../../src/domain/records';
-import { Device, T0, USER_A, clientFields, enrollmentFields } from '../../domain/merge/fixtures';
-
-const PROVIDER = newId();
-const opened: DeviceDatabase[] = [];
-
-async function open(userId = newId()): Promise<DeviceDatabase> {
-  const db = await openDeviceDatabase(userId, { now: () => T0 + 60_000 });
-  opened.push(db);
-  return db;
-}
-
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-/** Server states made by another device through the shared merge. */
-function serverClient(id: string, patch?: Record<string, string>): RecordState {
-  const server = new MemoryReplica(() => T0 + 60_000);
-  const other = new Device('other-device', USER_A);
-  server.receive(other.create('client', id, clientFields()), USER_A);
-  if (patch) server.receive(other.advance(1000).patch('client', id, patch), USER_A);
-  return server.get('client', id)!;
-}
+import { T0, clientFields, enrollmentFields } from '../../domain/merge/fixtures';
+import { PROVIDER, open, serverClient, track } from './fixtures';
 
 const save = (db: DeviceDatabase, change: Parameters<typeof saveChange>[1]) =>
   saveChange(db, change, { providerId: PROVIDER });
@@ -199,7 +177,7 @@ describe('saveChange stamps', () => {
   it('gives a database without a device id one, and numbers its changes from 1', async () => {
     const userId = newId();
     const db = new DeviceDatabase(userId, { now: () => T0 });
-    opened.push(db);
+    track(db);
     await db.open();
     const first = await save(db, {
       type: 'client',
@@ -223,7 +201,7 @@ describe('saveChange stamps', () => {
 
   it('continues the clock and sequence a database already has (key/value rows)', async () => {
     const db = new DeviceDatabase(newId(), { now: () => T0 });
-    opened.push(db);
+    track(db);
     await db.open();
     // As a database written before this change stores them.
     await db.syncState.bulkPut([

@@ -1,5 +1,5 @@
 // The device database: one write path, views over server state, durability across reopen.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import {
   InvalidChangeError,
@@ -10,34 +10,11 @@ import {
   saveChange,
   settlePushResults,
   storePulledPage,
-  type DeviceDatabase,
 } from '../../../src/db';
-import { MemoryReplica, type RecordState } from '../../../src/domain/merge';
 import { mutationSchema } from '../../../src/domain/protocol';
 import { newId } from '../../../src/domain/records';
-import { Device, T0, USER_A, clientFields } from '../../domain/merge/fixtures';
-
-const PROVIDER = newId();
-const opened: DeviceDatabase[] = [];
-
-async function open(userId = newId()): Promise<DeviceDatabase> {
-  const db = await openDeviceDatabase(userId, { now: () => T0 + 60_000 });
-  opened.push(db);
-  return db;
-}
-
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-/** A server state made by another device through the shared merge. */
-function serverClient(id: string, patch?: Record<string, string>): RecordState {
-  const server = new MemoryReplica(() => T0 + 60_000);
-  const other = new Device('other-device', USER_A);
-  server.receive(other.create('client', id, clientFields()), USER_A);
-  if (patch) server.receive(other.advance(1000).patch('client', id, patch), USER_A);
-  return server.get('client', id)!;
-}
+import { clientFields } from '../../domain/merge/fixtures';
+import { PROVIDER, open, serverClient, track } from './fixtures';
 
 describe('saveChange', () => {
   it('queues a valid mutation and the record view in one transaction', async () => {
@@ -238,7 +215,7 @@ describe('device databases', () => {
         d.version(2).stores({ clients: 'id, [lastName+firstName], dob, lastName' });
       },
     });
-    opened.push(upgraded);
+    track(upgraded);
     expect(upgraded.verno).toBe(2);
     expect(await pendingCount(upgraded)).toBe(1);
     expect(await upgraded.clients.where('lastName').equals('Testperson').count()).toBe(1);

@@ -1,0 +1,36 @@
+// Shared setup for device-database tests: databases opened per test and closed after it, and
+// server states made by another device through the shared merge. Synthetic people only.
+import { afterEach } from 'vitest';
+import { openDeviceDatabase, type DeviceDatabase } from '../../../src/db';
+import { MemoryReplica, type RecordState } from '../../../src/domain/merge';
+import { newId } from '../../../src/domain/records';
+import { Device, T0, USER_A, clientFields } from '../../domain/merge/fixtures';
+
+export const PROVIDER = newId();
+const opened: DeviceDatabase[] = [];
+
+/** Opens a device database for a user (a new one by default); closed after each test. */
+export async function open(userId = newId()): Promise<DeviceDatabase> {
+  const db = await openDeviceDatabase(userId, { now: () => T0 + 60_000 });
+  opened.push(db);
+  return db;
+}
+
+/** Closes a database the test opened itself after the test. */
+export function track<T extends DeviceDatabase>(db: T): T {
+  opened.push(db);
+  return db;
+}
+
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+/** A server state made by another device through the shared merge. */
+export function serverClient(id: string, patch?: Record<string, string>): RecordState {
+  const server = new MemoryReplica(() => T0 + 60_000);
+  const other = new Device('other-device', USER_A);
+  server.receive(other.create('client', id, clientFields()), USER_A);
+  if (patch) server.receive(other.advance(1000).patch('client', id, patch), USER_A);
+  return server.get('client', id)!;
+}
