@@ -147,6 +147,4 @@ export class DeviceDatabase extends Dexie {
   }
 }
 
-export function recordKey(type: RecordType, id: string): string {
-  return `${type}:${id}`;
-}
+export { recordKey } from '../domain/records';

@@ -6,7 +6,8 @@ import type { FieldValues } from './state';
 /** SSNs that are placeholders, not a person's number (HMIS CSV general rule 7 and common fillers). */
 const PLACEHOLDER_SSNS = new Set(['000000000', '111111111', '123456789', '999999999']);
 
-function normalizeName(value: JsonValue | undefined): string {
+/** A name as compared and searched: lowercase letters only ("Mary-Jo O'Neil" → "maryjooneil"). */
+export function normalizeName(value: JsonValue | undefined): string {
   return typeof value === 'string' ? value.toLowerCase().replace(/[^a-z]/g, '') : '';
 }
 

@@ -4,6 +4,7 @@
 //   M8 a device's mutations apply in sequence order (a gap holds later ones until it is filled);
 //   then the context is loaded (contextNeeds) and the pure merge applied.
 import { formatHlc } from '../clock/hlc';
+import { recordKey } from '../records';
 import type { MutationResult } from '../protocol/messages';
 import type { Mutation } from '../protocol/mutation';
 import { contextNeeds } from './context';
@@ -11,8 +12,6 @@ import { nameDobKey, fullSsn } from './duplicates';
 import { mergeMutation } from './merge';
 import { stampMutation } from './stamp';
 import type { ConflictRecord, HistoryEntry, RecordState } from './state';
-
-const key = (type: string, id: string) => `${type}:${id}`;
 
 export class MemoryReplica {
   readonly records = new Map<string, RecordState>();
@@ -25,7 +24,7 @@ export class MemoryReplica {
   constructor(private readonly now: () => number = Date.now) {}
 
   get(type: string, id: string): RecordState | null {
-    return this.records.get(key(type, id)) ?? null;
+    return this.records.get(recordKey(type, id)) ?? null;
   }
 
   serverHlc(): string {
@@ -83,7 +82,8 @@ export class MemoryReplica {
         : undefined,
       duplicateCandidates: needs.duplicateCheck ? this.duplicateCandidates(mutation) : undefined,
     });
-    if (outcome.state) this.records.set(key(outcome.target.type, outcome.target.id), outcome.state);
+    if (outcome.state)
+      this.records.set(recordKey(outcome.target.type, outcome.target.id), outcome.state);
     for (const c of outcome.conflicts) this.conflicts.set(c.id, c);
     this.history.push(...outcome.history);
     return this.record(mutation, {

@@ -29,6 +29,11 @@ export const RECORD_SCHEMAS = {
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;
+
+/** How a record is addressed across types (maps, outbox indexes, storage lookups): "type:id". */
+export function recordKey(type: string, id: string): string {
+  return `${type}:${id}`;
+}
 export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];
 export const recordTypeSchema = z.enum(RECORD_TYPES as [RecordType, ...RecordType[]]);
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { idSchema, localDateSchema } from '../../../src/domain/records';
 import { requireProviderMember, requireUser } from '../auth/guard';
 import { badRequest } from '../errors';
-import { normalizeName } from '../sync/client-keys';
+import { normalizeName } from '../../../src/domain/merge';
 import type { SyncRouteDeps } from './sync-routes';
 
 const searchQuerySchema = z.object({

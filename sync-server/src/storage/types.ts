@@ -196,6 +196,4 @@ export interface Storage extends StorageTx {
   close(): Promise<void>;
 }
 
-export function recordKey(type: string, id: string): string {
-  return `${type}:${id}`;
-}
+export { recordKey } from '../../../src/domain/records';

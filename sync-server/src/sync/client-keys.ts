@@ -1,10 +1,6 @@
 // What the server indexes a client by: the M10 duplicate keys and the search fields.
-import { fullSsn, nameDobKey, type RecordState } from '../../../src/domain/merge';
+import { fullSsn, nameDobKey, normalizeName, type RecordState } from '../../../src/domain/merge';
 import type { ClientKeys } from '../storage/types';
-
-export function normalizeName(value: unknown): string {
-  return typeof value === 'string' ? value.toLowerCase().replace(/[^a-z]/g, '') : '';
-}
 
 export function clientKeys(state: RecordState): ClientKeys | null {
   if (state.type !== 'client') return null;

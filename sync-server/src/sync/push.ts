@@ -211,11 +211,10 @@ class PushBatch {
     }
     if (missing.size === 0) return;
     const found = await this.tx.getRecords([...missing.values()]);
-    for (const [key, k] of missing) {
+    for (const key of missing.keys()) {
       const record = found.get(key) ?? null;
       this.records.set(key, record);
       if (!record) this.scopes.set(key, new Set());
-      void k;
     }
     await this.loadScopes([...missing.values()].filter((k) => found.has(recordKey(k.type, k.id))));
   }
