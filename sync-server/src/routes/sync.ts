@@ -59,23 +59,10 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
       providerId: body.providerId,
       cursor: body.cursor,
       limit: body.limit,
+      userId: user.id,
+      deviceId: body.deviceId,
+      now: deps.now(),
     });
-    // HUD requires monitoring of access: record which client records this device received.
-    const clients = page.changes.filter((r) => r.type === 'client').map((r) => r.id);
-    if (clients.length > 0) {
-      const at = new Date(deps.now()).toISOString();
-      await deps.storage.appendAudit(
-        clients.map((clientId) => ({
-          at,
-          userId: user.id,
-          providerId: body.providerId,
-          action: 'view_client',
-          recordType: 'client',
-          recordId: clientId,
-          details: { deviceId: body.deviceId, via: 'pull' },
-        })),
-      );
-    }
     return { protocolVersion: PROTOCOL_VERSION, ...page, serverHlc: serverHlc() };
   });
 }

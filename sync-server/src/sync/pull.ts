@@ -31,10 +31,34 @@ export interface PullPage {
 
 export async function pullChanges(
   storage: Storage,
-  input: { providerId: string; cursor: string | null; limit: number },
+  input: {
+    providerId: string;
+    cursor: string | null;
+    limit: number;
+    /** Who pulls, from which device, when: client records received are audited as viewed. */
+    userId: string;
+    deviceId: string;
+    now: number;
+  },
 ): Promise<PullPage> {
   const after = decodeCursor(input.cursor);
   const page = await storage.pullChanges(input.providerId, after, input.limit);
+  // HUD requires monitoring of access: record which client records this device received.
+  const clients = page.records.filter((r) => r.state.type === 'client');
+  if (clients.length > 0) {
+    const at = new Date(input.now).toISOString();
+    await storage.appendAudit(
+      clients.map((r) => ({
+        at,
+        userId: input.userId,
+        providerId: input.providerId,
+        action: 'view_client',
+        recordType: 'client',
+        recordId: r.state.id,
+        details: { deviceId: input.deviceId, via: 'pull' },
+      })),
+    );
+  }
   return {
     changes: page.records.map((r) => r.state),
     cursor: encodeCursor(page.lastSeq),

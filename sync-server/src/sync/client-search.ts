@@ -1,0 +1,89 @@
+// Finding a client's shared record before creating one. Returns only what is needed to recognise
+// a person (names, date of birth, last 4 of SSN, data quality, which providers have served them),
+// never another provider's enrollment data, and audits every search.
+import { normalizeName } from '../../../src/domain/merge';
+import { recordKey } from '../../../src/domain/records';
+import { badRequest } from '../errors';
+import type { Storage } from '../storage/types';
+
+export interface ClientQuery {
+  firstName?: string;
+  lastName?: string;
+  dob?: string;
+  ssnLast4?: string;
+  limit: number;
+}
+
+export interface ClientMatch {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  nameDataQuality: number | null;
+  dob: string | null;
+  dobDataQuality: number | null;
+  ssnLast4: string | null;
+  ssnDataQuality: number | null;
+  providers: { id: string; name: string }[];
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const num = (v: unknown) => (typeof v === 'number' ? v : null);
+
+export async function searchClients(
+  storage: Storage,
+  input: { userId: string; providerId: string; query: ClientQuery; now: number },
+): Promise<ClientMatch[]> {
+  const q = input.query;
+  const firstName = q.firstName ? normalizeName(q.firstName) : undefined;
+  const lastName = q.lastName ? normalizeName(q.lastName) : undefined;
+  if (!firstName && !lastName && !q.dob && !q.ssnLast4) {
+    throw badRequest('Search by name, date of birth or the last 4 of the SSN.');
+  }
+  const found = await storage.searchClients({
+    firstName,
+    lastName,
+    dob: q.dob,
+    ssnLast4: q.ssnLast4,
+    limit: q.limit,
+  });
+  const live = found.filter((r) => !r.state.deleted);
+  const scopes = await storage.getScopes(live.map((r) => ({ type: 'client', id: r.state.id })));
+  const providerNames = new Map((await storage.listProviders()).map((p) => [p.id, p.name]));
+  const clients = live.map((r): ClientMatch => {
+    const f = r.state.fields;
+    return {
+      id: r.state.id,
+      firstName: str(f.firstName),
+      lastName: str(f.lastName),
+      nameDataQuality: num(f.nameDataQuality),
+      dob: str(f.dob),
+      dobDataQuality: num(f.dobDataQuality),
+      ssnLast4: r.clientKeys?.ssnLast4 ?? null,
+      ssnDataQuality: num(f.ssnDataQuality),
+      providers: (scopes.get(recordKey('client', r.state.id)) ?? []).map((id) => ({
+        id,
+        name: providerNames.get(id) ?? 'Unknown provider',
+      })),
+    };
+  });
+  await storage.appendAudit([
+    {
+      at: new Date(input.now).toISOString(),
+      userId: input.userId,
+      providerId: input.providerId,
+      action: 'search_clients',
+      recordType: 'client',
+      recordId: null,
+      details: {
+        query: {
+          firstName: q.firstName ?? null,
+          lastName: q.lastName ?? null,
+          dob: q.dob ?? null,
+          ssnLast4: q.ssnLast4 ? 'given' : null,
+        },
+        resultIds: clients.map((c) => c.id),
+      },
+    },
+  ]);
+  return clients;
+}
