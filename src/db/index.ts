@@ -5,3 +5,6 @@ export * from './outbox';
 export * from './device';
 export * from './sync-state';
 export * from './storage-safety';
+export * from './drafts';
+export * from './accounts';
+export * from './queries';

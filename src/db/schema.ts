@@ -71,6 +71,21 @@ export interface RejectedRow {
   at: number;
 }
 
+/**
+ * A form's unsaved input, kept as the person types so a closed tab, a reload or a dead battery
+ * never loses it. Deleted when the form is saved or discarded.
+ */
+export interface DraftRow {
+  /** The form and what it is about, e.g. `contact:<enrollmentId>`. */
+  key: string;
+  /** The form's input, as the form keeps it. */
+  value: unknown;
+  /** Where the form is (so a drafts list can reopen it) and how to name it to a person. */
+  path: string;
+  title: string;
+  updatedAt: number;
+}
+
 export const RECORD_TABLES = {
   client: 'clients',
   enrollment: 'enrollments',
@@ -95,6 +110,13 @@ export const SCHEMA_V1 = {
   rejected: '++id',
 } as const;
 
+/** Version 2: drafts of open forms. */
+export const SCHEMA_V2 = {
+  drafts: 'key, updatedAt',
+} as const;
+
+export const SCHEMA_VERSION = 2;
+
 export function databaseName(userId: string): string {
   return `fieldnote-${userId}`;
 }
@@ -107,6 +129,8 @@ export interface DeviceDatabaseOptions {
   now?: () => number;
   /** Declares later schema versions (tests of upgrades). */
   upgrades?: (db: DeviceDatabase) => void;
+  /** Opens the database as an earlier app version would (tests of upgrades). */
+  schemaVersion?: number;
 }
 
 export class DeviceDatabase extends Dexie {
@@ -120,6 +144,7 @@ export class DeviceDatabase extends Dexie {
   syncState!: Table<SyncStateRow, string>;
   conflicts!: Table<ConflictNoticeRow, string>;
   rejected!: Table<RejectedRow, number>;
+  drafts!: Table<DraftRow, string>;
 
   readonly now: () => number;
 
@@ -134,7 +159,9 @@ export class DeviceDatabase extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     this.now = options.now ?? Date.now;
+    const version = options.schemaVersion ?? SCHEMA_VERSION;
     this.version(1).stores(SCHEMA_V1);
+    if (version >= 2) this.version(2).stores(SCHEMA_V2);
     options.upgrades?.(this);
   }
 

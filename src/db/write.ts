@@ -3,8 +3,8 @@
 import { isEmptyValue, type FieldValues } from '../domain/merge';
 import { mutationSchema, type Mutation, type MutationOp } from '../domain/protocol';
 import { newId, type RecordType } from '../domain/records';
-import { recordKey, type DeviceDatabase, type OutboxRow } from './schema';
-import { readStampState, stampLocalChange } from './sync-state';
+import { recordKey, type DeviceDatabase, type OutboxRow, type SyncStateRow } from './schema';
+import { KEYS, readStampState, stampLocalChange, type StampState } from './sync-state';
 import { computeView, recordRow, viewFields } from './view';
 import { StorageFullError, isQuotaError } from './storage-safety';
 
@@ -54,8 +54,22 @@ export async function saveChange(
   change: Change,
   ctx: ChangeContext,
 ): Promise<Mutation> {
+  const [mutation] = await saveChanges(db, [change], ctx);
+  return mutation!;
+}
+
+/**
+ * Saves several changes as one unit (a contact with its Current Living Situation and interim
+ * update, say): every record and outbox entry commits in one transaction, or none does. The
+ * changes are queued in the order given.
+ */
+export async function saveChanges(
+  db: DeviceDatabase,
+  changes: readonly Change[],
+  ctx: ChangeContext,
+): Promise<Mutation[]> {
   try {
-    return await writeChange(db, change, ctx);
+    return await writeChanges(db, changes, ctx);
   } catch (error) {
     // A full disk is the one failure a person must hear about at once: say so plainly.
     if (isQuotaError(error)) throw new StorageFullError(error);
@@ -63,58 +77,79 @@ export async function saveChange(
   }
 }
 
-async function writeChange(
+async function writeChanges(
+  db: DeviceDatabase,
+  changes: readonly Change[],
+  ctx: ChangeContext,
+): Promise<Mutation[]> {
+  const tables = [...new Set(changes.map((c) => db.recordTable(c.type)))];
+  return db.transaction('rw', [...tables, db.outbox, db.syncState], async () => {
+    let stampState = await readStampState(db);
+    const mutations: Mutation[] = [];
+    const stateRows = new Map<string, SyncStateRow>();
+    for (const change of changes) {
+      const { mutation, rows } = await writeOne(db, change, ctx, stampState);
+      for (const row of rows) stateRows.set(row.key, row);
+      stampState = {
+        deviceId: mutation.deviceId,
+        hlc: stateRows.get(KEYS.hlc)!.value as string,
+        nextSeq: mutation.seq + 1,
+      };
+      mutations.push(mutation);
+    }
+    await db.syncState.bulkPut([...stateRows.values()]);
+    return mutations;
+  });
+}
+
+async function writeOne(
   db: DeviceDatabase,
   change: Change,
   ctx: ChangeContext,
-): Promise<Mutation> {
+  stampState: StampState,
+): Promise<{ mutation: Mutation; rows: SyncStateRow[] }> {
   const table = db.recordTable(change.type);
   const key = recordKey(change.type, change.id);
-  return db.transaction('rw', [table, db.outbox, db.syncState], async () => {
-    // Every read in one batch (the record, the device's id, clock and sequence, the record's
-    // pending mutations), every write in another: two round trips and one commit per save.
-    const [row, stampState, queued] = await Promise.all([
-      table.get(change.id),
-      readStampState(db),
-      db.outbox.where('recordKey').equals(key).toArray(),
-    ]);
-    const current = viewFields(row?.view);
-    const fields = change.fields ?? {};
-    const seen: FieldValues = {};
-    for (const field of Object.keys(fields)) {
-      const value = current[field];
-      seen[field] = value === undefined || isEmptyValue(value) ? null : value;
-    }
-    const { stamp, rows: stateRows } = stampLocalChange(db, stampState);
-    const mutation = mutationSchema.parse({
-      mutationId: newId(),
-      deviceId: stamp.deviceId,
-      seq: stamp.seq,
-      hlc: stamp.hlc,
-      recordType: change.type,
-      recordId: change.id,
-      op: change.op,
-      fields,
-      seen,
-    });
-    const entry: OutboxRow = {
-      recordKey: key,
-      providerId: ctx.providerId,
-      mutation,
-      status: 'pending',
-      createdAt: db.now(),
-    };
-    // The new entry gets the highest localSeq, so it comes after the ones already queued.
-    const pending = [...byLocalSeq(queued).map((r) => r.mutation), mutation];
-    const computed = computeView(row?.server ?? null, pending);
-    const problem = computed.problems.find((p) => p.mutationId === mutation.mutationId);
-    // Throwing rolls the transaction back: neither the record nor the outbox entry is written.
-    if (problem) throw new InvalidChangeError(problem.message);
-    await Promise.all([
-      db.syncState.bulkPut(stateRows),
-      db.outbox.add(entry),
-      table.put(recordRow(change.type, change.id, row?.server ?? null, computed.view)),
-    ]);
-    return mutation;
+  // Every read in one batch (the record and its pending mutations), every write in another.
+  const [row, queued] = await Promise.all([
+    table.get(change.id),
+    db.outbox.where('recordKey').equals(key).toArray(),
+  ]);
+  const current = viewFields(row?.view);
+  const fields = change.fields ?? {};
+  const seen: FieldValues = {};
+  for (const field of Object.keys(fields)) {
+    const value = current[field];
+    seen[field] = value === undefined || isEmptyValue(value) ? null : value;
+  }
+  const { stamp, rows } = stampLocalChange(db, stampState);
+  const mutation = mutationSchema.parse({
+    mutationId: newId(),
+    deviceId: stamp.deviceId,
+    seq: stamp.seq,
+    hlc: stamp.hlc,
+    recordType: change.type,
+    recordId: change.id,
+    op: change.op,
+    fields,
+    seen,
   });
+  const entry: OutboxRow = {
+    recordKey: key,
+    providerId: ctx.providerId,
+    mutation,
+    status: 'pending',
+    createdAt: db.now(),
+  };
+  // The new entry gets the highest localSeq, so it comes after the ones already queued.
+  const pending = [...byLocalSeq(queued).map((r) => r.mutation), mutation];
+  const computed = computeView(row?.server ?? null, pending);
+  const problem = computed.problems.find((p) => p.mutationId === mutation.mutationId);
+  // Throwing rolls the transaction back: neither the record nor the outbox entry is written.
+  if (problem) throw new InvalidChangeError(problem.message);
+  await Promise.all([
+    db.outbox.add(entry),
+    table.put(recordRow(change.type, change.id, row?.server ?? null, computed.view)),
+  ]);
+  return { mutation, rows };
 }

@@ -1,3 +1,4 @@
 export * from './engine';
 export * from './status';
 export * from './triggers';
+export * from './session';

@@ -377,3 +377,23 @@ export function missingFields(
   }
   return out;
 }
+
+/**
+ * The answers a form may save: those of fields asked at this stage. A field hidden by an earlier
+ * answer is dropped (HUD: dependent fields are null unless the parent has the triggering value),
+ * so changing "Yes" to "No" never leaves the follow-up answers behind.
+ */
+export function askedAnswers(
+  forms: readonly FormDefinition[],
+  stage: FormStage,
+  answers: Answers,
+  context: FormContext = {},
+): Record<string, AnswerValue> {
+  const out: Record<string, AnswerValue> = {};
+  for (const { field, state } of fieldStatuses(forms, stage, answers, context)) {
+    if (state !== 'asked' || field.type === 'note' || !Object.hasOwn(answers, field.id)) continue;
+    const value = answers[field.id];
+    if (value !== undefined) out[field.id] = value;
+  }
+  return out;
+}

@@ -1,2 +1,3 @@
 export * from './mutation';
 export * from './messages';
+export * from './api';

@@ -10,6 +10,7 @@ import {
   saveChange,
   settlePushResults,
   storePulledPage,
+  SCHEMA_VERSION,
 } from '../../../src/db';
 import { mutationSchema } from '../../../src/domain/protocol';
 import { newId } from '../../../src/domain/records';
@@ -202,7 +203,9 @@ describe('device databases', () => {
 
   it('upgrades a version 1 database to version 2 without losing its outbox', async () => {
     const userId = newId();
-    const db = await open(userId);
+    // The database as the previous app version (schema 1, no drafts table) left it.
+    const db = track(await openDeviceDatabase(userId, { schemaVersion: 1 }));
+    expect(db.verno).toBe(1);
     const id = newId();
     await saveChange(
       db,
@@ -210,21 +213,52 @@ describe('device databases', () => {
       { providerId: PROVIDER },
     );
     db.close();
-    const upgraded = await openDeviceDatabase(userId, {
-      upgrades: (d) => {
-        d.version(2).stores({ clients: 'id, [lastName+firstName], dob, lastName' });
-      },
-    });
-    track(upgraded);
-    expect(upgraded.verno).toBe(2);
+    const upgraded = track(await openDeviceDatabase(userId));
+    expect(upgraded.verno).toBe(SCHEMA_VERSION);
     expect(await pendingCount(upgraded)).toBe(1);
-    expect(await upgraded.clients.where('lastName').equals('Testperson').count()).toBe(1);
+    expect(
+      await upgraded.clients
+        .where('[lastName+firstName]')
+        .between(['Testperson', ''], ['Testperson', '\uffff'])
+        .count(),
+    ).toBe(1);
+    await upgraded.drafts.put({
+      key: 'contact:x',
+      value: { note: 'typed' },
+      path: '/',
+      title: 'Contact',
+      updatedAt: 1,
+    });
+    expect((await upgraded.drafts.get('contact:x'))?.value).toEqual({ note: 'typed' });
     const next = await saveChange(
       upgraded,
       { type: 'client', id, op: 'patch', fields: { phone: '6125550100' } },
       { providerId: PROVIDER },
     );
     expect(next.seq).toBe(2);
+  });
+
+  it('keeps declaring later versions possible (a future upgrade keeps the queue)', async () => {
+    const userId = newId();
+    const db = await open(userId);
+    await saveChange(
+      db,
+      { type: 'client', id: newId(), op: 'create', fields: clientFields() },
+      { providerId: PROVIDER },
+    );
+    db.close();
+    const upgraded = track(
+      await openDeviceDatabase(userId, {
+        upgrades: (d) => {
+          d.version(SCHEMA_VERSION + 1).stores({
+            clients: 'id, [lastName+firstName], dob, lastName',
+          });
+        },
+      }),
+    );
+    expect(upgraded.verno).toBe(SCHEMA_VERSION + 1);
+    expect(await pendingCount(upgraded)).toBe(1);
+    expect(await upgraded.clients.where('lastName').equals('Testperson').count()).toBe(1);
   });
 
   it('refuses to clear a device with unsynced changes unless told to', async () => {

@@ -1,0 +1,69 @@
+// The app-facing API's answers besides sync (sign-in, members, search), as the app reads them.
+import { z } from 'zod';
+import { roleSchema } from '../records/user';
+
+export const sessionProviderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** HUD 2.02.6 project type. */
+  projectType: z.number().int(),
+  funders: z.array(z.string()),
+});
+export type SessionProvider = z.infer<typeof sessionProviderSchema>;
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  providers: z.array(sessionProviderSchema),
+});
+export type SessionUserInfo = z.infer<typeof sessionUserSchema>;
+
+export const sessionSchema = z.object({
+  accessToken: z.string(),
+  accessTokenExpiresAt: z.string(),
+  refreshToken: z.string(),
+  refreshTokenExpiresAt: z.string(),
+  user: sessionUserSchema,
+});
+export type SessionResponse = z.infer<typeof sessionSchema>;
+
+/** GET /api/providers/:providerId/members */
+export const providerMembersSchema = z.object({
+  members: z.array(z.object({ id: z.string(), displayName: z.string(), role: roleSchema })),
+});
+export type ProviderMember = z.infer<typeof providerMembersSchema>['members'][number];
+
+/** GET /api/clients/:clientId/enrollments: the client's open enrollments at other providers. */
+export const otherEnrollmentsSchema = z.object({
+  enrollments: z.array(
+    z.object({
+      id: z.string(),
+      providerId: z.string(),
+      providerName: z.string(),
+      projectType: z.number().int(),
+      funders: z.array(z.string()),
+      projectStartDate: z.string(),
+    }),
+  ),
+});
+export type OtherEnrollment = z.infer<typeof otherEnrollmentsSchema>['enrollments'][number];
+
+/** GET /api/clients/search: recognition fields only, never enrollment data. */
+export const clientMatchesSchema = z.object({
+  clients: z.array(
+    z.object({
+      id: z.string(),
+      firstName: z.string().nullable(),
+      lastName: z.string().nullable(),
+      nameDataQuality: z.number().nullable(),
+      dob: z.string().nullable(),
+      dobDataQuality: z.number().nullable(),
+      ssnLast4: z.string().nullable(),
+      ssnDataQuality: z.number().nullable(),
+      providers: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+  ),
+});
+export type ClientMatch = z.infer<typeof clientMatchesSchema>['clients'][number];

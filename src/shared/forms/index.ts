@@ -1,0 +1,2 @@
+export * from './FormRenderer';
+export * from './options';
