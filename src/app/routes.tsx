@@ -16,6 +16,7 @@ const projectStart = () => import('../features/project-start');
 const enrollment = () => import('../features/enrollment');
 const contact = () => import('../features/contact');
 const exit = () => import('../features/exit');
+const caseManagers = () => import('../features/case-managers');
 const sync = () => import('../features/sync');
 const session = () => import('../features/session');
 
@@ -59,7 +60,7 @@ export const ROUTES: Route[] = [
   {
     pattern: new RegExp(`^/enrollments/${ID}/case-managers$`),
     params: ['enrollmentId'],
-    Page: page(enrollment, (m) => m.CaseManagersPage),
+    Page: page(caseManagers, (m) => m.CaseManagersPage),
   },
   {
     pattern: new RegExp(`^/enrollments/${ID}/contact$`),

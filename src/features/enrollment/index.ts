@@ -6,6 +6,3 @@ export function EnrollmentPage(_props: Record<string, unknown>) {
 export function BackfillPage(_props: Record<string, unknown>) {
   return createElement('p', null, 'BackfillPage');
 }
-export function CaseManagersPage(_props: Record<string, unknown>) {
-  return createElement('p', null, 'CaseManagersPage');
-}
