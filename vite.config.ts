@@ -14,6 +14,10 @@ export default defineConfig({
       // open). src/app/register-sw.ts registers the worker, so no script is injected.
       registerType: 'prompt',
       injectRegister: false,
+      // Our own service worker (src/sw.ts): precaching plus Background Sync of the outbox.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       // public/ files are precached by globPatterns below; listing them again would duplicate
       // precache entries.
       includeManifestIcons: false,
@@ -41,18 +45,9 @@ export default defineConfig({
           },
         ],
       },
-      workbox: {
+      injectManifest: {
         // The whole shell is precached, so every route opens offline.
         globPatterns: ['**/*.{js,css,html,png,ico,svg,txt,woff2}'],
-        // manifest.webmanifest is added to the precache by the plugin itself.
-        navigateFallback: 'index.html',
-        // The API and the health check always go to the network; they are never cached.
-        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/health$/],
-        runtimeCaching: [],
-        cleanupOutdatedCaches: true,
-        // The first install controls the open page at once, so it works offline without a
-        // reload. Updates still wait (no skipWaiting) until the app applies them.
-        clientsClaim: true,
       },
     }),
   ],

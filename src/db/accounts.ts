@@ -9,8 +9,8 @@ export interface ProviderSummary {
   name: string;
   /** HUD 2.02.6 project type. */
   projectType: number;
-  /** Local funder codes (Case Management, ESG, PATH, ...). */
-  funders: string[];
+  /** Local list 'local:funder' codes (Case Management, ESG, PATH, ...). */
+  funders: number[];
 }
 
 export interface PasswordVerifier {

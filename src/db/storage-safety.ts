@@ -9,10 +9,16 @@ export interface StorageReport {
   quotaBytes: number | null;
 }
 
-type StorageManagerLike = Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>;
+/** navigator.storage as this module uses it (persist() exists only in windows, not workers). */
+interface StorageManagerLike {
+  persist?(): Promise<boolean>;
+  persisted?(): Promise<boolean>;
+  estimate?(): Promise<{ usage?: number; quota?: number }>;
+}
 
 function storageManager(): StorageManagerLike | undefined {
-  return (globalThis as { navigator?: { storage?: StorageManagerLike } }).navigator?.storage;
+  return (globalThis as unknown as { navigator?: { storage?: StorageManagerLike } }).navigator
+    ?.storage;
 }
 
 /** Asks for persistent storage (at sign-in) and reports what the browser granted and the estimate. */

@@ -7,7 +7,7 @@ export const sessionProviderSchema = z.object({
   name: z.string(),
   /** HUD 2.02.6 project type. */
   projectType: z.number().int(),
-  funders: z.array(z.string()),
+  funders: z.array(z.number().int()),
 });
 export type SessionProvider = z.infer<typeof sessionProviderSchema>;
 
@@ -43,7 +43,7 @@ export const otherEnrollmentsSchema = z.object({
       providerId: z.string(),
       providerName: z.string(),
       projectType: z.number().int(),
-      funders: z.array(z.string()),
+      funders: z.array(z.number().int()),
       projectStartDate: z.string(),
     }),
   ),

@@ -25,7 +25,7 @@ export const TEST_PROVIDER: ProviderSummary = {
   id: '0'.repeat(31) + 'a',
   name: 'Synthetic Family Case Management',
   projectType: 6,
-  funders: ['case_management'],
+  funders: [1],
 };
 
 export function testAccount(overrides: Partial<AccountRow> = {}): AccountRow {
