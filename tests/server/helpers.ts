@@ -101,6 +101,7 @@ export async function seedTestUser(
     password?: string;
     role?: Role;
     providerName?: string;
+    displayName?: string;
   } = {},
 ): Promise<{ userId: string; providerId: string; username: string; password: string }> {
   const username = options.username ?? 'robin.tester';
@@ -114,7 +115,7 @@ export async function seedTestUser(
     storage,
     {
       username,
-      displayName: 'Robin Tester',
+      displayName: options.displayName ?? 'Robin Tester',
       role: options.role ?? 'case_manager',
       password,
       providerIds: [provider.id],

@@ -31,12 +31,22 @@ export const ACCOUNT_INACTIVE =
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A provider the user may enter data as, with what the app's screens need to know about it. */
+export interface SessionProvider {
+  id: string;
+  name: string;
+  /** HUD 2.02.6 Project Type code. */
+  projectType: number;
+  /** Funder codes (local list "local:funder"). */
+  funders: number[];
+}
+
 export interface SessionUser {
   id: string;
   username: string;
   displayName: string;
   role: Role;
-  providers: { id: string; name: string }[];
+  providers: SessionProvider[];
 }
 
 export interface Session {
@@ -282,10 +292,17 @@ export class Accounts {
 /** The user's active providers (sorted by name) with the fields the app shows. */
 export async function sessionUser(tx: StorageTx, user: UserRow): Promise<SessionUser> {
   const providerIds = await tx.listMemberships(user.id);
-  const providers: { id: string; name: string }[] = [];
+  const providers: SessionProvider[] = [];
   for (const id of providerIds) {
     const provider = await tx.getProvider(id);
-    if (provider?.active) providers.push({ id: provider.id, name: provider.name });
+    if (provider?.active) {
+      providers.push({
+        id: provider.id,
+        name: provider.name,
+        projectType: provider.projectType,
+        funders: [...provider.funders],
+      });
+    }
   }
   providers.sort((a, b) => a.name.localeCompare(b.name));
   return {

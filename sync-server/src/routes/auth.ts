@@ -6,7 +6,8 @@
 //   GET  /api/me            (Authorization: Bearer …)          → { user }
 //
 // Session = { accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt,
-//             user: { id, username, displayName, role, providers: [{ id, name }] } }
+//             user: { id, username, displayName, role,
+//                     providers: [{ id, name, projectType, funders }] } }
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { deviceIdSchema } from '../../../src/domain/protocol';

@@ -1,9 +1,11 @@
-// GET /api/clients/search: parse, check Enter Data As, delegate to sync/client-search.ts.
+// GET /api/clients/search and GET /api/clients/:clientId/enrollments: parse, check Enter Data As,
+// delegate to sync/client-search.ts and sync/other-enrollments.ts.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema, localDateSchema } from '../../../src/domain/records';
 import { requireProviderMember, requireUser } from '../auth/guard';
 import { searchClients, type ClientMatch } from '../sync/client-search';
+import { listOtherEnrollments, type OtherEnrollment } from '../sync/other-enrollments';
 import type { SyncRouteDeps } from './sync-routes';
 
 const searchQuerySchema = z.object({
@@ -18,6 +20,9 @@ const searchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
+const enrollmentsParamsSchema = z.object({ clientId: idSchema });
+const enrollmentsQuerySchema = z.object({ providerId: idSchema });
+
 export async function clientRoutes(app: FastifyInstance, deps: SyncRouteDeps): Promise<void> {
   app.get('/api/clients/search', async (request): Promise<{ clients: ClientMatch[] }> => {
     const user = await requireUser(request);
@@ -31,4 +36,21 @@ export async function clientRoutes(app: FastifyInstance, deps: SyncRouteDeps): P
     });
     return { clients };
   });
+
+  app.get(
+    '/api/clients/:clientId/enrollments',
+    async (request): Promise<{ enrollments: OtherEnrollment[] }> => {
+      const user = await requireUser(request);
+      const { clientId } = enrollmentsParamsSchema.parse(request.params);
+      const { providerId } = enrollmentsQuerySchema.parse(request.query);
+      requireProviderMember(user, providerId);
+      const enrollments = await listOtherEnrollments(deps.storage, {
+        userId: user.id,
+        providerId,
+        clientId,
+        now: deps.now(),
+      });
+      return { enrollments };
+    },
+  );
 }

@@ -1,10 +1,13 @@
-// The sync API: push and pull (routes/sync.ts), client search (routes/clients.ts) and conflict
-// review (routes/conflicts.ts) and the audit log (routes/audit.ts). app.ts registers this plugin with the app's storage.
+// The sync API: push and pull (routes/sync.ts), client search and a client's other enrollments
+// (routes/clients.ts), a provider's members (routes/providers.ts), conflict review
+// (routes/conflicts.ts) and the audit log (routes/audit.ts). app.ts registers this plugin with the
+// app's storage.
 import type { FastifyInstance } from 'fastify';
 import type { Storage } from '../storage/types';
 import { auditRoutes } from './audit';
 import { clientRoutes } from './clients';
 import { conflictRoutes } from './conflicts';
+import { providerRoutes } from './providers';
 import { syncRoutes } from './sync';
 
 export interface SyncRouteDeps {
@@ -16,6 +19,7 @@ export interface SyncRouteDeps {
 export async function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Promise<void> {
   await syncRoutes(app, deps);
   await clientRoutes(app, deps);
+  await providerRoutes(app, deps);
   await conflictRoutes(app, deps);
   await auditRoutes(app, deps);
 }

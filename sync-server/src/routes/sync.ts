@@ -18,10 +18,13 @@ import type { SyncRouteDeps } from './sync-routes';
 function checkProtocolVersion(body: unknown): void {
   const version = (body as { protocolVersion?: unknown } | null)?.protocolVersion;
   if (version !== PROTOCOL_VERSION) {
+    // Only a number or string is shown: String() of an object may throw ({ toString: null }).
+    const shown =
+      typeof version === 'number' || typeof version === 'string' ? String(version) : 'unknown';
     throw new HttpError(
       426,
       'update_required',
-      `This app is out of date (sync protocol ${String(version)}; the server speaks ${PROTOCOL_VERSION}). Update the app; your unsynced changes stay on this device.`,
+      `This app is out of date (sync protocol ${shown}; the server speaks ${PROTOCOL_VERSION}). Update the app; your unsynced changes stay on this device.`,
     );
   }
 }

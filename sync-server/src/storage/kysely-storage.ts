@@ -159,6 +159,9 @@ export class KyselyStorage implements Storage {
   listProviderMembers(providerId: string): Promise<string[]> {
     return this.read((tx) => tx.listProviderMembers(providerId));
   }
+  listProviderUsers(providerId: string): Promise<UserRow[]> {
+    return this.read((tx) => tx.listProviderUsers(providerId));
+  }
   putRefreshToken(token: RefreshTokenRow): Promise<void> {
     return this.run((tx) => tx.putRefreshToken(token));
   }
@@ -215,6 +218,9 @@ export class KyselyStorage implements Storage {
   }
   pullChanges(providerId: string, afterSeq: number, limit: number): Promise<ChangePage> {
     return this.read((tx) => tx.pullChanges(providerId, afterSeq, limit));
+  }
+  listClientEnrollments(clientIds: string[]): Promise<StoredRecord[]> {
+    return this.read((tx) => tx.listClientEnrollments(clientIds));
   }
   putConflicts(rows: ConflictRow[]): Promise<void> {
     return this.run((tx) => tx.putConflicts(rows));

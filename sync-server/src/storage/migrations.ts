@@ -303,6 +303,34 @@ const scopeChangeSeq: Migration = {
   },
 };
 
+/**
+ * A client's enrollments at every provider (GET /api/clients/:clientId/enrollments) are found by a
+ * copy of the enrollment's clientId on its row, kept by recordToRow for enrollments only, with a
+ * partial index over the enrollments that have one. Existing enrollments are filled in from their
+ * stored state (a JSON text; the one place the server reads inside it, hence one expression per
+ * dialect). An enrollment's clientId never changes (IMMUTABLE_FIELDS), so the copy cannot go stale.
+ */
+function enrollmentClient(kind: StorageKind): Migration {
+  const clientId =
+    kind === 'postgres'
+      ? sql`case when json_typeof(state::json -> 'fields' -> 'clientId') = 'string'
+          then state::json -> 'fields' ->> 'clientId' end`
+      : sql`case when json_type(state, '$.fields.clientId') = 'text'
+          then json_extract(state, '$.fields.clientId') end`;
+  return {
+    async up(db) {
+      await db.schema.alterTable('records').addColumn('client_id', 'text').execute();
+      await sql`update records set client_id = ${clientId} where type = 'enrollment'`.execute(db);
+      await db.schema
+        .createIndex('records_client_id')
+        .on('records')
+        .column('client_id')
+        .where(sql.ref('client_id'), 'is not', null)
+        .execute();
+    },
+  };
+}
+
 /** All migrations by name; Migrator runs them in name order. */
 export function migrations(kind: StorageKind): Record<string, Migration> {
   return {
@@ -310,6 +338,7 @@ export function migrations(kind: StorageKind): Record<string, Migration> {
     '002_audit_by_provider': auditByProvider,
     '003_partial_client_indexes': partialClientIndexes,
     '004_scope_change_seq': scopeChangeSeq,
+    '005_enrollment_client': enrollmentClient(kind),
   };
 }
 

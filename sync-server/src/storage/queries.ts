@@ -158,6 +158,17 @@ export class KyselyTx implements StorageTx {
     return rows.map((r) => r.user_id);
   }
 
+  async listProviderUsers(providerId: string): Promise<UserRow[]> {
+    const rows = await this.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .selectAll('u')
+      .where('m.provider_id', '=', providerId)
+      .orderBy('u.id')
+      .execute();
+    return rows.map(userFromRow);
+  }
+
   // --- refresh tokens --------------------------------------------------------------------------
 
   async putRefreshToken(token: RefreshTokenRow): Promise<void> {
@@ -337,7 +348,7 @@ export class KyselyTx implements StorageTx {
   async putRecords(records: StoredRecord[]): Promise<void> {
     const unique = lastByKey(records, (r) => recordKey(r.state.type, r.state.id));
     const all = unique.map(recordToRow);
-    for (const batch of chunks(all, 11, this.spec)) {
+    for (const batch of chunks(all, 12, this.spec)) {
       await this.db
         .insertInto('records')
         .values(batch)
@@ -488,6 +499,25 @@ export class KyselyTx implements StorageTx {
       .execute();
     const records = rows.map(recordFromRow);
     return { records, lastSeq: records.at(-1)?.changeSeq ?? afterSeq };
+  }
+
+  /**
+   * By the partial index on client_id (migration 005), whose condition is stated as in
+   * findClients. No type filter: only enrollments have the column (recordToRow), and with one
+   * both planners would rather scan the primary key's type prefix, that is every enrollment.
+   */
+  async listClientEnrollments(clientIds: string[]): Promise<StoredRecord[]> {
+    const out: StoredRecord[] = [];
+    for (const batch of chunks([...new Set(clientIds)], 1, this.spec)) {
+      const rows = await this.db
+        .selectFrom('records')
+        .selectAll()
+        .where('client_id', 'is not', null)
+        .where('client_id', 'in', batch)
+        .execute();
+      out.push(...rows.map(recordFromRow));
+    }
+    return out.sort((a, b) => (a.state.id < b.state.id ? -1 : a.state.id > b.state.id ? 1 : 0));
   }
 
   // --- conflicts, history, audit, client links -------------------------------------------------

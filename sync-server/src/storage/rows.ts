@@ -163,9 +163,13 @@ export function heldFromRow(r: Selectable<HeldMutationsTable>): HeldMutation {
   };
 }
 
-/** Client keys are stored for clients only, so a match on them needs no type filter. */
+/**
+ * Client keys are stored for clients only, so a match on them needs no type filter; the client id
+ * column is set for enrollments only (clientId never changes on an enrollment: IMMUTABLE_FIELDS).
+ */
 export function recordToRow(r: StoredRecord): Insertable<RecordsTable> {
   const k = r.state.type === 'client' ? r.clientKeys : null;
+  const clientId = r.state.type === 'enrollment' ? r.state.fields.clientId : null;
   return {
     type: r.state.type,
     id: r.state.id,
@@ -178,6 +182,7 @@ export function recordToRow(r: StoredRecord): Insertable<RecordsTable> {
     last_name: k?.lastName ?? null,
     dob: k?.dob ?? null,
     ssn_last4: k?.ssnLast4 ?? null,
+    client_id: typeof clientId === 'string' ? clientId : null,
   };
 }
 

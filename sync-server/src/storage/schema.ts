@@ -69,6 +69,8 @@ export interface RecordsTable {
   last_name: string | null;
   dob: string | null;
   ssn_last4: string | null;
+  /** Enrollments only (migration 005): the enrollment's client, to list a client's enrollments. */
+  client_id: string | null;
 }
 
 export interface RecordScopesTable {

@@ -129,6 +129,8 @@ export interface StorageTx {
   removeMembership(userId: string, providerId: string): Promise<void>;
   listMemberships(userId: string): Promise<string[]>;
   listProviderMembers(providerId: string): Promise<string[]>;
+  /** The users who are members of the provider (active or not), by id. */
+  listProviderUsers(providerId: string): Promise<UserRow[]>;
 
   // Refresh tokens
   putRefreshToken(token: RefreshTokenRow): Promise<void>;
@@ -169,6 +171,11 @@ export interface StorageTx {
   }): Promise<StoredRecord[]>;
   /** Records in the provider's scope with changeSeq > afterSeq, in change order. */
   pullChanges(providerId: string, afterSeq: number, limit: number): Promise<ChangePage>;
+  /**
+   * The enrollments of these clients, at every provider, deleted and exited ones included (the
+   * caller decides what to show), by id.
+   */
+  listClientEnrollments(clientIds: string[]): Promise<StoredRecord[]>;
 
   // Conflicts, history, audit, client links
   putConflicts(rows: ConflictRow[]): Promise<void>;

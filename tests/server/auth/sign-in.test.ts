@@ -33,13 +33,16 @@ describe.each(STORAGE_KINDS)('sign-in on %s', (kind) => {
       accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
       accessTokenExpiresAt: new Date(t.clock.now + 900_000).toISOString(),
       refreshToken: expect.stringMatching(/^[\w-]{43}$/),
-      user: {
-        id: account.userId,
-        username: 'robin.tester',
-        displayName: 'Robin Tester',
-        role: 'case_manager',
-        providers: [{ id: account.providerId, name: TEST_PROVIDER_NAME }],
-      },
+    });
+    // Exactly these fields: the providers carry their HUD project type and funders for the app.
+    expect(body.user).toEqual({
+      id: account.userId,
+      username: 'robin.tester',
+      displayName: 'Robin Tester',
+      role: 'case_manager',
+      providers: [
+        { id: account.providerId, name: TEST_PROVIDER_NAME, projectType: 6, funders: [1] },
+      ],
     });
 
     const me = await t.app.inject({

@@ -22,6 +22,7 @@ import {
   client,
   clientKeysOf,
   conflictRow,
+  enrollment,
   id,
   iso,
   mutation,
@@ -205,6 +206,29 @@ export function storageContract(kind: StorageKind): void {
         expect(await storage.listMemberships(USER_1)).toEqual([PROVIDER_B]);
         expect(await storage.listProviderMembers(PROVIDER_A)).toEqual([USER_2]);
         expect(await storage.listMemberships(id('b', 99))).toEqual([]);
+      });
+
+      it("lists a provider's users, active or not, by id, and no one else", async () => {
+        await storage.putProvider(provider(1));
+        await storage.putProvider(provider(2));
+        const inactive = user(3, { active: false, displayName: 'Aaron Inactive' });
+        for (const u of [user(2, { role: 'supervisor' }), user(1), inactive, user(4)]) {
+          await storage.putUser(u);
+        }
+        await storage.addMembership(USER_2, PROVIDER_A);
+        await storage.addMembership(USER_1, PROVIDER_A);
+        await storage.addMembership(inactive.id, PROVIDER_A);
+        await storage.addMembership(USER_1, PROVIDER_B);
+        await storage.addMembership(id('b', 4), PROVIDER_B);
+        expect(await storage.listProviderUsers(PROVIDER_A)).toEqual([
+          user(1),
+          user(2, { role: 'supervisor' }),
+          inactive,
+        ]);
+        expect(await storage.listProviderUsers(PROVIDER_B)).toEqual([user(1), user(4)]);
+        expect(await storage.listProviderUsers(id('a', 99))).toEqual([]);
+        const inTx = await storage.transaction((tx) => tx.listProviderUsers(PROVIDER_B));
+        expect(inTx.map((u) => u.id)).toEqual([USER_1, id('b', 4)]);
       });
     });
 
@@ -600,7 +624,7 @@ export function storageContract(kind: StorageKind): void {
             expect(error).toBeUndefined();
             await (db as Kysely<Database>)
               .insertInto('records')
-              .values(rows.map(recordToRow))
+              .values(rows.map(recordRowBefore005))
               .execute();
             // record_scopes as it was before 004_scope_change_seq.
             await sql`insert into record_scopes (type, id, provider_id) values
@@ -626,6 +650,76 @@ export function storageContract(kind: StorageKind): void {
             rows[2],
           ]);
           expect(await migrated.searchClients({ lastName: 'test', limit: 10 })).toEqual([rows[2]]);
+        } finally {
+          await other.cleanup();
+        }
+      });
+    });
+
+    describe("a client's enrollments", () => {
+      it('finds the enrollments of clients at every provider, deleted and exited ones too, by id', async () => {
+        const rows = [
+          enrollment(5, 1, PROVIDER_B),
+          enrollment(2, 1, PROVIDER_A),
+          enrollment(3, 1, PROVIDER_A, { fields: { exitDate: '2026-04-01' } }),
+          enrollment(4, 1, PROVIDER_B, { deleted: true }),
+          enrollment(6, 2, PROVIDER_A),
+          enrollment(7, 3, PROVIDER_A),
+          // Other records of the client, and a client whose id is the client id: not enrollments.
+          record('contact', 1),
+          record('assessment', 1),
+          client(1, ROBIN),
+        ];
+        await storage.putRecords(rows);
+        const ids = async (clientIds: string[]) =>
+          (await storage.listClientEnrollments(clientIds)).map((r) => r.state.id);
+        expect(await ids([id('c', 1)])).toEqual([2, 3, 4, 5].map((n) => id('d', n)));
+        expect(await storage.listClientEnrollments([id('c', 2)])).toEqual([rows[4]]);
+        expect(await ids([id('c', 3), id('c', 2), id('c', 3)])).toEqual([id('d', 6), id('d', 7)]);
+        expect(await ids([id('c', 9)])).toEqual([]);
+        expect(await ids([])).toEqual([]);
+        const inTx = await storage.transaction((tx) => tx.listClientEnrollments([id('c', 2)]));
+        expect(inTx).toEqual([rows[4]]);
+      });
+
+      it('follows an enrollment put again (exited, deleted) and finds among many client ids', async () => {
+        await storage.putRecords([enrollment(1, 1, PROVIDER_A)]);
+        const exited = enrollment(1, 1, PROVIDER_A, {
+          fields: { exitDate: '2026-05-01' },
+          deleted: true,
+          changeSeq: 9,
+        });
+        await storage.putRecords([exited]);
+        const clientIds = Array.from({ length: 3000 }, (_, i) => id('c', i + 100));
+        clientIds.push(id('c', 1));
+        expect(await storage.listClientEnrollments(clientIds)).toEqual([exited]);
+      });
+
+      it('finds enrollments written before the client id column existed', async () => {
+        const other = createTestDatabase(kind, { sqlite: 'file' });
+        try {
+          const rows = [
+            enrollment(1, 1, PROVIDER_A),
+            enrollment(2, 1, PROVIDER_B, { fields: { exitDate: '2026-04-01' } }),
+            enrollment(3, 2, PROVIDER_A),
+            // Not an enrollment, or an enrollment without a usable client id: no client id copied.
+            record('contact', 4),
+            enrollment(5, 1, PROVIDER_A, { fields: { clientId: 17 } }),
+          ];
+          await other.withRaw(async (db, migrator) => {
+            const { error } = await migrator.migrateTo('004_scope_change_seq');
+            expect(error).toBeUndefined();
+            await (db as Kysely<Database>)
+              .insertInto('records')
+              .values(rows.map(recordRowBefore005))
+              .execute();
+          });
+          const migrated = other.open();
+          await migrated.migrate();
+          expect(await migrated.listClientEnrollments([id('c', 1)])).toEqual([rows[0], rows[1]]);
+          expect(await migrated.listClientEnrollments([id('c', 2)])).toEqual([rows[2]]);
+          expect(await migrated.listClientEnrollments([id('c', 4)])).toEqual([]);
+          expect(await migrated.getRecords(rows.map(keyOf))).toHaveProperty('size', 5);
         } finally {
           await other.cleanup();
         }
@@ -895,6 +989,12 @@ export function storageContract(kind: StorageKind): void {
       });
     });
   });
+}
+
+/** A records row as written before 005_enrollment_client added client_id. */
+function recordRowBefore005(r: StoredRecord) {
+  const { client_id: _clientId, ...row } = recordToRow(r);
+  return row;
 }
 
 function audit(overrides: Partial<AuditEntry>): AuditEntry {

@@ -1,6 +1,6 @@
 // Hand-built rows for the storage contract. Synthetic people only.
 import type { ConflictRecord, FieldVersion, RecordState } from '../../../src/domain/merge';
-import type { Mutation, MutationResult } from '../../../src/domain/protocol';
+import type { JsonValue, Mutation, MutationResult } from '../../../src/domain/protocol';
 import type { Provider, RecordType } from '../../../src/domain/records';
 import type {
   ClientKeys,
@@ -132,6 +132,39 @@ export function record(
       resolutions: {},
     },
     changeSeq,
+    clientKeys: null,
+  };
+}
+
+/** An enrollment (id 'd' n) of client 'c' clientN at a provider, open unless `fields` says otherwise. */
+export function enrollment(
+  n: number,
+  clientN: number,
+  providerId: string,
+  options: { fields?: Record<string, JsonValue>; deleted?: boolean; changeSeq?: number } = {},
+): StoredRecord {
+  return {
+    state: {
+      type: 'enrollment',
+      id: id('d', n),
+      fields: {
+        clientId: id('c', clientN),
+        providerId,
+        householdId: id('d', n + 1000),
+        relationshipToHoH: 1,
+        projectStartDate: '2026-03-02',
+        entryType: 'basic',
+        exitDate: null,
+        exitReason: null,
+        destination: null,
+        destinationSubsidyType: null,
+        ...options.fields,
+      },
+      versions: { main: version(n) },
+      deleted: options.deleted ?? false,
+      resolutions: {},
+    },
+    changeSeq: options.changeSeq ?? n,
     clientKeys: null,
   };
 }

@@ -425,6 +425,14 @@ describe.each(STORAGE_KINDS)('sync API on %s', (kind) => {
     });
     expect(old.statusCode).toBe(426);
     expect((old.json() as { message: string }).message).toMatch(/update the app/i);
+    // A version no String() can print (found by push-fuzz.test.ts) is still just outdated.
+    const unprintable = await server.pushRaw('cmA', {
+      protocolVersion: { toString: null },
+      providerId: server.providers.p1,
+      deviceId: 'dev-a',
+      mutations: [],
+    });
+    expect(unprintable.statusCode).toBe(426);
     const huge = await server.pushRaw('cmA', {
       protocolVersion: PROTOCOL_VERSION,
       padding: 'x'.repeat(6 * 1024 * 1024),

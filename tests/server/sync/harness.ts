@@ -15,10 +15,30 @@ import { seedTestUser, tempDir, testConfig } from '../helpers';
 import { T0 } from '../../domain/merge/fixtures';
 
 export const USERS = {
-  cmA: { username: 'avery.casemanager', role: 'case_manager', provider: 'p1' },
-  cmB: { username: 'blake.casemanager', role: 'case_manager', provider: 'p1' },
-  supervisor: { username: 'casey.supervisor', role: 'supervisor', provider: 'p1' },
-  outsider: { username: 'drew.otherprovider', role: 'case_manager', provider: 'p2' },
+  cmA: {
+    username: 'avery.casemanager',
+    displayName: 'Avery Casemanager',
+    role: 'case_manager',
+    provider: 'p1',
+  },
+  cmB: {
+    username: 'blake.casemanager',
+    displayName: 'Blake Casemanager',
+    role: 'case_manager',
+    provider: 'p1',
+  },
+  supervisor: {
+    username: 'casey.supervisor',
+    displayName: 'Casey Supervisor',
+    role: 'supervisor',
+    provider: 'p1',
+  },
+  outsider: {
+    username: 'drew.otherprovider',
+    displayName: 'Drew Otherprovider',
+    role: 'case_manager',
+    provider: 'p2',
+  },
 } as const;
 export type UserKey = keyof typeof USERS;
 
@@ -73,6 +93,7 @@ export async function openSyncServer(kind: StorageKind): Promise<SyncServer> {
   for (const [key, u] of Object.entries(USERS) as [UserKey, (typeof USERS)[UserKey]][]) {
     const seeded = await seedTestUser(storage, {
       username: u.username,
+      displayName: u.displayName,
       password: PASSWORD,
       role: u.role,
       providerName: PROVIDER_NAMES[u.provider],
