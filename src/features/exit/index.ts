@@ -1,5 +1,2 @@
-// Placeholder: replaced by the exit feature's screens.
-import { createElement } from 'react';
-export function ExitPage(_props: Record<string, unknown>) {
-  return createElement('p', null, 'ExitPage');
-}
+// The exit feature: ending case management for one enrollment.
+export { ExitPage } from './ExitPage';

@@ -1,0 +1,538 @@
+// The exit: a case manager ends case management for one enrollment. The rules (suggestions,
+// what blocks saving, which records one save writes) are src/domain/workflow/exit.ts; this screen
+// shows them. An enrollment that has exited shows its exit, read-only (an exit is recorded once:
+// changes go through a supervisor, merge rule M5).
+import { useMemo, useState, type FormEvent } from 'react';
+import { enrollmentBundle, type EnrollmentBundle, type RecordView } from '../../db';
+import { getList, labelOf, livingSituationGroup, needsSubsidyType } from '../../domain/codes';
+import { EXIT_REASONS, EXIT_REASON_LABELS, type ExitReason } from '../../domain/records';
+import { exitLivingSituation, situationName, type ValidationIssue } from '../../domain/validation';
+import {
+  EXIT_OPTIONAL_FORMS,
+  EXIT_REQUIRED_FORMS,
+  EXIT_STAGE,
+  buildExit,
+  checkExitCls,
+  chooseDestination,
+  chooseExitCls,
+  chooseReason,
+  currentLivingSituationGroups,
+  destinationGroups,
+  exitClsChoice,
+  exitFieldPart,
+  exitFormContext,
+  exitSubject,
+  followSuggestedExitCls,
+  initialExitForm,
+  openMembersBlockingExit,
+  prefillSource,
+  suggestedDestinations,
+  activeAssignmentsOf,
+  type ExitForm,
+  type ExitInput,
+  type HouseholdMemberInfo,
+} from '../../domain/workflow/exit';
+import { useDraft } from '../../shared/draft';
+import { formatDate, personName } from '../../shared/format';
+import { FormRenderer, fieldElementId, hudOptions } from '../../shared/forms';
+import { useLiveQuery } from '../../shared/live';
+import { Link, navigate } from '../../shared/navigation';
+import { paths } from '../../shared/paths';
+import { useServices } from '../../shared/services';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  Loading,
+  Page,
+  RadioGroup,
+  Section,
+  SelectField,
+  TextField,
+  type FieldError,
+} from '../../shared/ui';
+import { GroupedSelect } from './GroupedSelect';
+import './exit.css';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const numOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+/** Element ids of the screen's own controls, by issue field. */
+const CONTROL_IDS = {
+  exitReason: 'exit-reason',
+  exitDate: 'exit-date',
+  destination: 'exit-destination',
+  destinationSubsidyType: 'exit-destination-subsidy',
+  currentLivingSituation: 'exit-cls',
+  clsSubsidyType: 'exit-cls-subsidy',
+  household: 'exit-household',
+} as const;
+
+const REQUIRED_PREFIX = 'exit-h';
+const OPTIONAL_PREFIX = 'exit-m';
+
+function answerId(field: string): string | null {
+  return field.startsWith('answers.') ? field.slice('answers.'.length) : null;
+}
+
+function elementIdOf(field: string): string {
+  const id = answerId(field);
+  if (id === null) {
+    return Object.hasOwn(CONTROL_IDS, field)
+      ? CONTROL_IDS[field as keyof typeof CONTROL_IDS]
+      : CONTROL_IDS.exitReason;
+  }
+  return fieldElementId(id, exitFieldPart(id) === 'optional' ? OPTIONAL_PREFIX : REQUIRED_PREFIX);
+}
+
+/** The first message per field. */
+function messagesByField(issues: readonly ValidationIssue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[i.field] ??= i.message;
+  return out;
+}
+
+function answerErrors(
+  byField: Record<string, string>,
+  part: 'required' | 'optional',
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, message] of Object.entries(byField)) {
+    const id = answerId(field);
+    if (id !== null && exitFieldPart(id) === part) out[id] = message;
+  }
+  return out;
+}
+
+const NO_ERRORS: FieldError[] = [];
+
+function nameOf(client: RecordView | undefined): string {
+  return personName(client ? { firstName: client.firstName, lastName: client.lastName } : null);
+}
+
+export function ExitPage({ enrollmentId }: { enrollmentId: string }) {
+  const { db } = useServices();
+  const bundle = useLiveQuery(() => enrollmentBundle(db, enrollmentId), [db, enrollmentId]);
+  // Once this screen saves the exit, the enrollment shows as exited: keep the form until it leaves.
+  const [savingHere, setSavingHere] = useState(false);
+
+  if (bundle.error) {
+    return (
+      <Page title="Exit" back={{ to: paths.enrollment(enrollmentId), label: 'Enrollment' }}>
+        <Alert tone="error" title="This enrollment could not be read on this device">
+          <p>Reload the app. If it keeps happening, tell your supervisor.</p>
+        </Alert>
+      </Page>
+    );
+  }
+  if (bundle.data === undefined) return <Loading />;
+  if (bundle.data === null) {
+    return (
+      <Page title="Exit" back={{ to: paths.caseload(), label: 'Caseload' }}>
+        <Alert tone="warning" title="This enrollment is not on this device">
+          <p>It may not have synced yet, or it was removed. Sync, then try again.</p>
+        </Alert>
+      </Page>
+    );
+  }
+  if (strOrNull(bundle.data.enrollment.exitDate) !== null && !savingHere) {
+    return <ExitSummary bundle={bundle.data} />;
+  }
+  return <ExitFormPage bundle={bundle.data} onSaving={() => setSavingHere(true)} />;
+}
+
+// ---- already exited ------------------------------------------------------------------------------
+
+function ExitSummary({ bundle }: { bundle: EnrollmentBundle }) {
+  const e = bundle.enrollment;
+  const exitDate = str(e.exitDate);
+  const reason = e.exitReason as ExitReason | null;
+  const destination = numOrNull(e.destination);
+  const subsidy = numOrNull(e.destinationSubsidyType);
+  // The newest Current Living Situation dated on the exit date.
+  const cls = exitLivingSituation(
+    { exitDate },
+    [...bundle.currentLivingSituations].reverse().map((c) => ({
+      informationDate: str(c.informationDate),
+      currentLivingSituation: c.currentLivingSituation,
+    })),
+  );
+  const clsCode = numOrNull(cls?.currentLivingSituation);
+  return (
+    <Page
+      title="Exit"
+      subtitle={nameOf(bundle.client)}
+      back={{ to: paths.enrollment(e.id), label: 'Enrollment' }}
+    >
+      <Alert tone="info" title="This client has exited">
+        <p>
+          An exit is recorded once. To change it, ask your supervisor: they can correct the exit
+          date, reason or Destination.
+        </p>
+      </Alert>
+      <Section title="The exit">
+        <dl className="facts">
+          <dt>Exit date</dt>
+          <dd>{formatDate(exitDate)}</dd>
+          <dt>Reason</dt>
+          <dd>{reason && EXIT_REASON_LABELS[reason] ? EXIT_REASON_LABELS[reason] : '—'}</dd>
+          <dt>Destination</dt>
+          <dd>{destination === null ? '—' : (labelOf(getList('3.12.1'), destination) ?? '—')}</dd>
+          {subsidy !== null ? (
+            <>
+              <dt>Rental subsidy type</dt>
+              <dd>{labelOf(getList('3.12.A'), subsidy) ?? '—'}</dd>
+            </>
+          ) : null}
+          <dt>Current Living Situation at exit</dt>
+          <dd>
+            {clsCode === null ? 'Not recorded' : (labelOf(getList('4.12.2'), clsCode) ?? '—')}
+          </dd>
+        </dl>
+      </Section>
+      <div className="button-row">
+        <ButtonLink to={paths.enrollment(e.id)}>Back to the enrollment</ButtonLink>
+      </div>
+    </Page>
+  );
+}
+
+// ---- the form -------------------------------------------------------------------------------------
+
+function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving(): void }) {
+  const services = useServices();
+  const { save, account, provider } = services;
+  const today = services.today();
+  const enrollment = bundle.enrollment;
+  const enrollmentId = enrollment.id;
+  const name = nameOf(bundle.client);
+  const draft = useDraft<ExitForm>(
+    `exit:${enrollmentId}`,
+    () =>
+      initialExitForm({
+        today,
+        entry: bundle.entry,
+        updates: bundle.updates,
+        existingExit: bundle.exit,
+      }),
+    { path: paths.exit(enrollmentId), title: `Exit: ${name}` },
+  );
+  const [summary, setSummary] = useState<FieldError[]>(NO_ERRORS);
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [optionalOpen, setOptionalOpen] = useState(false);
+
+  const form = draft.value;
+  const set = draft.set;
+
+  const household: HouseholdMemberInfo[] = useMemo(
+    () =>
+      bundle.household.map((m) => ({
+        enrollmentId: m.enrollment.id,
+        clientId: str(m.enrollment.clientId),
+        relationshipToHoH: numOrNull(m.enrollment.relationshipToHoH),
+        exitDate: strOrNull(m.enrollment.exitDate),
+        name: nameOf(m.client),
+      })),
+    [bundle.household],
+  );
+  const projectType =
+    account.providers.find((p) => p.id === enrollment.providerId)?.projectType ??
+    (provider.id === enrollment.providerId ? provider.projectType : null);
+  const subject = exitSubject(
+    enrollment.relationshipToHoH,
+    bundle.client?.dob,
+    form.exitDate || today,
+  );
+  const input: ExitInput = {
+    enrollment: {
+      id: enrollmentId,
+      clientId: str(enrollment.clientId),
+      projectStartDate: str(enrollment.projectStartDate),
+      relationshipToHoH: enrollment.relationshipToHoH,
+      exitDate: null,
+    },
+    form,
+    household,
+    existingExit: bundle.exit as (RecordView & { id: string }) | undefined,
+    assignments: bundle.assignments.map((a) => ({
+      id: a.id,
+      caseManagerId: a.caseManagerId,
+      startDate: a.startDate,
+      endDate: a.endDate ?? null,
+    })),
+    caseManagerId: account.userId,
+    today,
+    projectType,
+    subject,
+  };
+  const context = exitFormContext(input);
+  const live = buildExit(input).issues;
+  const liveErrors = live.filter((i) => i.severity === 'error');
+  const fieldErrors = submitted ? messagesByField(liveErrors) : {};
+  const warnings = live.filter(
+    (i) => i.severity === 'warning' && i.field !== 'currentLivingSituation',
+  );
+
+  const blockers = openMembersBlockingExit(input.enrollment, household);
+  const cls = exitClsChoice(form);
+  const clsCheck = checkExitCls(form);
+  const suggestions = suggestedDestinations(form.reason);
+  const destinationGroup =
+    form.destination === null ? null : livingSituationGroup(form.destination);
+  const source = prefillSource(bundle.entry, bundle.updates);
+  const myAssignments = activeAssignmentsOf(input.assignments, account.userId);
+
+  if (!draft.loaded) return <Loading />;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaveError(null);
+    setSubmitted(true);
+    const result = buildExit(input);
+    const errors = result.issues.filter((i) => i.severity === 'error');
+    if (errors.length > 0) {
+      if (errors.some((i) => answerId(i.field) && exitFieldPart(answerId(i.field)!) === 'optional'))
+        setOptionalOpen(true);
+      setSummary(errors.map((i) => ({ fieldId: elementIdOf(i.field), message: i.message })));
+      return;
+    }
+    setSaving(true);
+    onSaving();
+    try {
+      await save(result.changes);
+      await draft.clear();
+      navigate(paths.enrollment(enrollmentId), { replace: true });
+    } catch (error) {
+      setSaving(false);
+      setSaveError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const setAnswer = (fieldId: string, value: ExitForm['answers'][string]) =>
+    set((f) => ({ ...f, answers: { ...f.answers, [fieldId]: value } }));
+
+  return (
+    <Page
+      title="Exit"
+      subtitle={name}
+      back={{ to: paths.enrollment(enrollmentId), label: 'Enrollment' }}
+    >
+      <form className="exit-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+        <ErrorSummary errors={liveErrors.length === 0 ? NO_ERRORS : summary} />
+        {draft.restored ? (
+          <Alert tone="info">
+            <p>Your unsaved input from before is back.</p>
+          </Alert>
+        ) : null}
+        {blockers.length > 0 ? (
+          <div id="exit-household" tabIndex={-1} className="exit-household">
+            <Alert tone="warning" title="A household's head cannot exit before its other members">
+              <p>
+                {name} is the head of household. Exit{' '}
+                {blockers.length === 1 ? 'this member' : 'these members'} first:
+              </p>
+              <ul>
+                {blockers.map((m) => (
+                  <li key={m.enrollmentId}>
+                    <Link to={paths.exit(m.enrollmentId)}>Exit {m.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          </div>
+        ) : null}
+
+        <Section title="Reason">
+          <RadioGroup<ExitReason>
+            id={CONTROL_IDS.exitReason}
+            label="Why is case management ending?"
+            required
+            value={form.reason}
+            options={EXIT_REASONS.map((r) => ({ value: r, label: EXIT_REASON_LABELS[r] }))}
+            error={fieldErrors.exitReason}
+            onChange={(reason) => set((f) => chooseReason(f, reason))}
+          />
+        </Section>
+
+        <Section title="Exit date and Destination">
+          <TextField
+            id={CONTROL_IDS.exitDate}
+            type="date"
+            label="Exit date"
+            required
+            hint={`The last day of case management: not before the project start (${formatDate(str(enrollment.projectStartDate))}) and not after today.`}
+            min={str(enrollment.projectStartDate)}
+            max={today}
+            value={form.exitDate}
+            error={fieldErrors.exitDate}
+            onChange={(exitDate) => set((f) => ({ ...f, exitDate }))}
+          />
+          {suggestions.length > 0 ? (
+            <div className="exit-suggestions">
+              <p className="field-hint" id="exit-suggested-label">
+                Suggested for “{EXIT_REASON_LABELS[form.reason!]}”:
+              </p>
+              <div className="button-row" role="group" aria-labelledby="exit-suggested-label">
+                {suggestions.map((code) => (
+                  <Button key={code} onClick={() => set((f) => chooseDestination(f, code))}>
+                    {situationName(code)}
+                  </Button>
+                ))}
+              </div>
+            </div>
+          ) : null}
+          <GroupedSelect
+            id={CONTROL_IDS.destination}
+            label="Destination"
+            required
+            hint="Where the client is going after exit."
+            groups={destinationGroups(form.reason)}
+            value={form.destination}
+            error={fieldErrors.destination}
+            onChange={(destination) => set((f) => chooseDestination(f, destination))}
+          />
+          {form.destination !== null && needsSubsidyType(form.destination) ? (
+            <SelectField<number>
+              id={CONTROL_IDS.destinationSubsidyType}
+              label="Rental subsidy type"
+              required
+              value={form.destinationSubsidyType}
+              options={hudOptions('3.12.A')}
+              error={fieldErrors.destinationSubsidyType}
+              onChange={(v) => set((f) => ({ ...f, destinationSubsidyType: v }))}
+            />
+          ) : null}
+        </Section>
+
+        <Section title="Where the client is staying at exit">
+          <GroupedSelect
+            id={CONTROL_IDS.currentLivingSituation}
+            label="Current Living Situation at exit"
+            required
+            hint={
+              cls.suggested && cls.code !== null
+                ? 'Filled in from the Destination. Change it only if the client is staying somewhere else on the exit date.'
+                : 'Where the client is staying on the exit date.'
+            }
+            groups={currentLivingSituationGroups(destinationGroup)}
+            value={cls.code}
+            error={fieldErrors.currentLivingSituation}
+            onChange={(code) => set((f) => chooseExitCls(f, code))}
+          />
+          <div className="exit-cls-check" aria-live="polite">
+            {clsCheck.message !== null ? (
+              <div className="alert alert-warning">
+                <p>{clsCheck.message}</p>
+                {clsCheck.mismatch && clsCheck.suggestionLabel !== null ? (
+                  <div className="button-row">
+                    <Button onClick={() => set(followSuggestedExitCls)}>
+                      Use {clsCheck.suggestionLabel}
+                    </Button>
+                  </div>
+                ) : null}
+              </div>
+            ) : null}
+          </div>
+          {cls.code !== null && needsSubsidyType(cls.code) ? (
+            <SelectField<number>
+              id={CONTROL_IDS.clsSubsidyType}
+              label="Rental subsidy type of the Current Living Situation"
+              required
+              value={cls.subsidyType}
+              options={hudOptions('3.12.A')}
+              error={fieldErrors.clsSubsidyType}
+              onChange={(v) => set((f) => ({ ...f, clsSubsidyType: v }))}
+            />
+          ) : null}
+        </Section>
+
+        <Section title="Exit assessment">
+          {source !== null ? (
+            <p className="muted">
+              Filled in from{' '}
+              {source.kind === 'update' ? 'the last update' : 'the project start assessment'}
+              {source.date ? ` (${formatDate(source.date)})` : ''}. Check each answer with the
+              client.
+            </p>
+          ) : null}
+          <ContactOnFile client={bundle.client} />
+          <FormRenderer
+            forms={EXIT_REQUIRED_FORMS}
+            stage={EXIT_STAGE}
+            answers={form.answers}
+            onChange={setAnswer}
+            context={context}
+            errors={answerErrors(fieldErrors, 'required')}
+            idPrefix={REQUIRED_PREFIX}
+            headingLevel={3}
+          />
+          <details
+            className="exit-optional"
+            open={optionalOpen}
+            onToggle={(e) => setOptionalOpen(e.currentTarget.open)}
+          >
+            <summary>Optional: income, non-cash benefits, health insurance</summary>
+            <p className="muted">Filled in from the last answers. Change what is different now.</p>
+            <FormRenderer
+              forms={EXIT_OPTIONAL_FORMS}
+              stage={EXIT_STAGE}
+              answers={form.answers}
+              onChange={setAnswer}
+              context={context}
+              errors={answerErrors(fieldErrors, 'optional')}
+              idPrefix={OPTIONAL_PREFIX}
+              headingLevel={3}
+            />
+          </details>
+        </Section>
+
+        {warnings.length > 0 ? (
+          <Alert tone="warning" title="Check before saving">
+            <ul>
+              {warnings.map((w) => (
+                <li key={`${w.field}:${w.message}`}>{w.message}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        {saveError !== null ? (
+          <Alert tone="error" title="The exit was not saved">
+            <p>{saveError}</p>
+          </Alert>
+        ) : null}
+        {myAssignments.length > 0 ? (
+          <p className="muted">Saving also ends your assignment as {name}’s case manager.</p>
+        ) : null}
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={saving}>
+            Save exit
+          </Button>
+          <ButtonLink to={paths.enrollment(enrollmentId)}>Cancel</ButtonLink>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+/** The phone and email on file, for "contact information for follow-up confirmed". */
+function ContactOnFile({ client }: { client: RecordView | undefined }) {
+  if (!client) return null;
+  const phone = strOrNull(client.phone);
+  const email = strOrNull(client.email);
+  return (
+    <dl className="facts exit-contact">
+      <dt>Phone on file</dt>
+      <dd>
+        {phone === null
+          ? 'Not recorded'
+          : `(${phone.slice(0, 3)}) ${phone.slice(3, 6)}-${phone.slice(6)}`}
+      </dd>
+      <dt>Email on file</dt>
+      <dd>{email ?? 'Not recorded'}</dd>
+    </dl>
+  );
+}
