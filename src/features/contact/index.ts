@@ -1,5 +1,3 @@
-// Placeholder: replaced by the contact feature's screens.
-import { createElement } from 'react';
-export function ContactPage(_props: Record<string, unknown>) {
-  return createElement('p', null, 'ContactPage');
-}
+// The contact feature: recording a contact with a client (Current Living Situation, note, and an
+// optional interim update).
+export { ContactPage } from './ContactPage';

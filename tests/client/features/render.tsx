@@ -17,7 +17,7 @@ import { newId } from '../../../src/domain/records';
 import { createSyncStatusStore } from '../../../src/sync';
 import { ServicesContext, type AppServices } from '../../../src/shared/services';
 
-/** 2026-03-10 18:00 UTC = 12:00 in Minneapolis. */
+/** 2026-03-10 18:00 UTC = 13:00 in Minneapolis (daylight saving time began March 8). */
 export const TEST_NOW = Date.parse('2026-03-10T18:00:00Z');
 export const TEST_TODAY = '2026-03-10';
 
