@@ -44,7 +44,7 @@ export function ago(at: number, now: number): string {
 
 /** A person's name as a case manager reads it: "Robin Testperson", or a placeholder. */
 export function personName(
-  person: { firstName?: unknown; lastName?: unknown } | null | undefined,
+  person: { firstName?: unknown; lastName?: unknown } | Record<string, unknown> | null | undefined,
 ): string {
   const first = typeof person?.firstName === 'string' ? person.firstName : '';
   const last = typeof person?.lastName === 'string' ? person.lastName : '';

@@ -58,7 +58,8 @@ export function FormRenderer(props: FormRendererProps) {
   return (
     <div className="form-renderer">
       {shown.map((section) => (
-        <section className="form-section" key={section.key} aria-label={section.title}>
+        // Not a named region: two forms on one page would repeat landmark names.
+        <section className="form-section" key={section.key}>
           <Heading className="form-section-title">{section.title}</Heading>
           {section.fields.map((field) => (
             <FieldControl

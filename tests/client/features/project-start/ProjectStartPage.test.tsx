@@ -1,0 +1,302 @@
+// Project start on a real device database: a household of three saved as one unit, readable with
+// enrollmentBundle; what blocks saving and what does not; the forms' conditional questions.
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enrollmentBundle, getView } from '../../../../src/db';
+import { newId, singletonAssessmentId } from '../../../../src/domain/records';
+import { ProjectStartPage } from '../../../../src/features/project-start';
+import { TEST_PROVIDER, TEST_TODAY, makeServices, renderWithServices } from '../render';
+import { clientChange, expectNoAxeViolations, seed } from './helpers';
+
+const ROBIN = newId();
+const SKY = newId();
+
+async function setup(clientId = ROBIN) {
+  const services = await makeServices();
+  await seed(services.db, [
+    clientChange(ROBIN, 'Robin', 'Testperson', '1990-05-17'),
+    clientChange(SKY, 'Sky', 'Testperson', '2018-01-09'),
+  ]);
+  const user = userEvent.setup();
+  const view = renderWithServices(<ProjectStartPage clientId={clientId} />, services);
+  await screen.findByRole('heading', { level: 1, name: 'Project start' });
+  await screen.findByRole('button', { name: 'Save project start' });
+  return { ...view, services, user };
+}
+
+function region(name: string): HTMLElement {
+  return screen.getByRole('region', { name });
+}
+
+function radio(container: HTMLElement, question: RegExp | string, answer: string): HTMLElement {
+  const group = within(container).getByRole('group', { name: question });
+  return within(group).getByLabelText(answer);
+}
+
+function enrollmentIdFromPath(): string {
+  const m = /^\/enrollments\/([0-9a-f]{32})$/.exec(window.location.pathname);
+  if (!m) throw new Error(`Not on an enrollment: ${window.location.pathname}`);
+  return m[1]!;
+}
+
+async function addSky(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(screen.getByLabelText('Find a client on this device by name'), 'sky');
+  await user.click(await screen.findByRole('button', { name: 'Add Sky Testperson' }));
+  // The name shows once the member's record is read.
+  return screen.findByLabelText(/Relationship to head of household \(Sky Testperson\)/);
+}
+
+afterEach(cleanup);
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/');
+});
+
+// A big form in jsdom is slow to type into, the more so with other suites running at once.
+describe('ProjectStartPage', { timeout: 30_000 }, () => {
+  it('saves a household of three in one save, readable with enrollmentBundle', async () => {
+    const { services, user, container } = await setup();
+
+    // An existing client on this device, as the head of household's child.
+    await user.selectOptions(await addSky(user), 'Child');
+
+    // A new person, quick-created.
+    await user.click(screen.getByRole('button', { name: 'Add a new person' }));
+    await user.type(screen.getByLabelText('First name'), 'Alex');
+    await user.type(screen.getByLabelText('Last name'), 'Sample');
+    await user.click(radio(container, /Name data quality/, 'Full name reported'));
+    fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: '1988-11-30' } });
+    await user.click(
+      radio(container, /Date of birth data quality/, 'Approximate or partial DOB reported'),
+    );
+    await user.selectOptions(
+      screen.getByLabelText(/Relationship to head of household \(Alex Sample\)/),
+      'Spouse or partner',
+    );
+
+    // The head of household's form is open; the others wait behind a disclosure.
+    const head = region('Entry assessment: Robin Testperson');
+    await user.click(radio(head, /disabling condition/, 'Yes'));
+    const skyToggle = screen.getByRole('button', { name: 'Answer for Sky Testperson' });
+    expect(skyToggle.getAttribute('aria-expanded')).toBe('false');
+    await user.click(skyToggle);
+    expect(skyToggle.getAttribute('aria-expanded')).toBe('true');
+    const sky = region('Entry assessment: Sky Testperson');
+    // A child is not asked the prior living situation (head of household and adults only).
+    expect(within(sky).queryByLabelText(/Where the client stayed the night before/)).toBeNull();
+    await user.click(radio(sky, /disabling condition/, 'No'));
+
+    await expectNoAxeViolations(container);
+
+    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
+    const headId = enrollmentIdFromPath();
+
+    expect(services.saved).toHaveLength(1);
+    const bundle = (await enrollmentBundle(services.db, headId))!;
+    expect(bundle.enrollment).toMatchObject({
+      clientId: ROBIN,
+      providerId: TEST_PROVIDER.id,
+      relationshipToHoH: 1,
+      projectStartDate: TEST_TODAY,
+      entryType: 'basic',
+      exitDate: null,
+    });
+    // Head of household first; the others in any order.
+    const relationships = Object.fromEntries(
+      bundle.household.map((m) => [m.client?.firstName, m.enrollment.relationshipToHoH]),
+    );
+    expect(bundle.household[0]!.client?.firstName).toBe('Robin');
+    expect(relationships).toEqual({ Robin: 1, Sky: 2, Alex: 3 });
+    expect(new Set(bundle.household.map((m) => m.enrollment.householdId)).size).toBe(1);
+
+    // The Entry assessment under its singleton id, dated the project start.
+    expect(bundle.entry).toMatchObject({
+      id: singletonAssessmentId(headId, 1),
+      dataCollectionStage: 1,
+      informationDate: TEST_TODAY,
+      answers: { disablingCondition: 1 },
+    });
+    // The signed-in case manager is on every member's Case Managers tab.
+    for (const member of bundle.household) {
+      const b = (await enrollmentBundle(services.db, member.enrollment.id))!;
+      expect(b.entry?.id).toBe(singletonAssessmentId(member.enrollment.id, 1));
+      expect(b.assignments).toHaveLength(1);
+      expect(b.assignments[0]).toMatchObject({
+        caseManagerId: services.account.userId,
+        startDate: TEST_TODAY,
+        endDate: null,
+      });
+    }
+    const member = (name: string) => bundle.household.find((m) => m.client?.firstName === name)!;
+    const skyBundle = (await enrollmentBundle(services.db, member('Sky').enrollment.id))!;
+    expect(skyBundle.entry?.answers).toEqual({ disablingCondition: 0 });
+
+    const alex = member('Alex').client!;
+    expect(alex).toMatchObject({
+      firstName: 'Alex',
+      lastName: 'Sample',
+      nameDataQuality: 1,
+      dob: '1988-11-30',
+      dobDataQuality: 2,
+    });
+    expect(await services.db.drafts.count()).toBe(0);
+  });
+
+  it('needs exactly one head of household', async () => {
+    const { services, user, container } = await setup();
+    const skyRelationship = await addSky(user);
+    await user.selectOptions(skyRelationship, 'Self (head of household)');
+    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('One thing to fix before saving');
+    expect(summary.textContent).toContain(
+      'This household has 2 heads of household (Robin Testperson and Sky Testperson)',
+    );
+    expect(skyRelationship.getAttribute('aria-invalid')).toBe('true');
+    expect(services.saved).toEqual([]);
+    await expectNoAxeViolations(container);
+  });
+
+  it('refuses a project start date in the future', async () => {
+    const { services, user } = await setup();
+    fireEvent.change(screen.getByLabelText(/^Project start date/), {
+      target: { value: '2026-03-11' },
+    });
+    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'The project start date (March 11, 2026) is in the future.',
+    );
+    expect(services.saved).toEqual([]);
+  });
+
+  it('saves with answers missing, but not with an invalid value', async () => {
+    const { services, user } = await setup();
+    const head = region('Entry assessment: Robin Testperson');
+    await user.click(radio(head, /income from any source/, 'Yes'));
+    await user.click(radio(head, /^Earned income \(job\)/, 'Yes'));
+    const amount = within(head).getByLabelText(/Earned income \(job\): monthly amount/);
+    await user.type(amount, 'about 400');
+    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'must be an amount in dollars and cents',
+    );
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    expect(services.saved).toEqual([]);
+
+    // A number is fine; the total and every other question can wait.
+    await user.clear(amount);
+    await user.type(amount, '400');
+    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
+    const bundle = (await enrollmentBundle(services.db, enrollmentIdFromPath()))!;
+    expect(bundle.entry?.answers).toEqual({
+      incomeFromAnySource: 1,
+      earned: 1,
+      earnedAmount: 400,
+    });
+  });
+
+  it('shows the prior living situation follow-ups the answers call for, and saves only those', async () => {
+    const { services, user } = await setup();
+    const head = region('Entry assessment: Robin Testperson');
+    const where = within(head).getByLabelText(/Where the client stayed the night before/);
+    const dateLabel = /Approximate date this episode of homelessness started/;
+    const shortStay = /Was the stay short/;
+
+    await user.selectOptions(
+      where,
+      within(head).getByRole('option', { name: /^Place not meant for habitation/ }),
+    );
+    expect(within(head).getByLabelText(dateLabel)).toBeTruthy();
+    expect(within(head).queryByRole('group', { name: shortStay })).toBeNull();
+    fireEvent.change(within(head).getByLabelText(dateLabel), { target: { value: '2025-11-01' } });
+
+    await user.selectOptions(
+      where,
+      within(head).getByRole('option', { name: /^Staying or living in a friend's room/ }),
+    );
+    expect(within(head).queryByLabelText(dateLabel)).toBeNull();
+    await user.click(radio(head, shortStay, 'Yes'));
+    await user.click(radio(head, /On the night before that stay/, 'No'));
+    expect(
+      within(head).getByText(/does not meet HUD’s chronic homelessness definition/),
+    ).toBeTruthy();
+    expect(within(head).queryByLabelText(dateLabel)).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
+    const bundle = (await enrollmentBundle(services.db, enrollmentIdFromPath()))!;
+    // The date answered under "place not meant for habitation" is not kept.
+    expect(bundle.entry?.answers).toEqual({
+      livingSituation: 336,
+      losUnderThreshold: 1,
+      previousStreetESSH: 0,
+    });
+  });
+
+  it('starts a client known only from the server search, with their id', async () => {
+    const remote = newId();
+    const { services, user } = await setup(remote);
+    expect(
+      screen.getByText(/This client's record arrives on this device after the next sync/),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
+    const enrollment = await getView(services.db, 'enrollment', enrollmentIdFromPath());
+    expect(enrollment).toMatchObject({ clientId: remote, relationshipToHoH: 1 });
+    expect(await getView(services.db, 'client', remote)).toBeUndefined();
+  });
+
+  it('checks a new member’s details and lets the case manager pick their own start date', async () => {
+    const { services, user } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Add a new person' }));
+    // The new person's first name takes focus.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('First name')));
+    const cmStart = screen.getByLabelText(/Your start date as case manager/);
+    expect((cmStart as HTMLInputElement).value).toBe(TEST_TODAY);
+    fireEvent.change(screen.getByLabelText(/^Project start date/), {
+      target: { value: '2026-03-02' },
+    });
+    // It follows the project start date until changed.
+    expect((cmStart as HTMLInputElement).value).toBe('2026-03-02');
+    fireEvent.change(cmStart, { target: { value: '2026-03-01' } });
+
+    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain(
+      'The case manager start date cannot be before the project start date (March 2, 2026).',
+    );
+    expect(summary.textContent).toContain('Choose how New household member is related');
+    expect(summary.textContent).toContain('Choose the name data quality for New household member.');
+    expect(summary.textContent).toContain('Choose the date of birth data quality');
+    expect(services.saved).toEqual([]);
+
+    // Remove the new person and fix the date.
+    await user.click(
+      screen.getByRole('button', { name: 'Remove New household member from the household' }),
+    );
+    fireEvent.change(cmStart, { target: { value: '2026-03-04' } });
+    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
+    const bundle = (await enrollmentBundle(services.db, enrollmentIdFromPath()))!;
+    expect(bundle.household).toHaveLength(1);
+    expect(bundle.enrollment.projectStartDate).toBe('2026-03-02');
+    expect(bundle.assignments[0]).toMatchObject({ startDate: '2026-03-04' });
+  });
+
+  it('keeps the input as a draft and brings it back', async () => {
+    const first = await setup();
+    await addSky(first.user);
+    await waitFor(async () => expect(await first.services.db.drafts.count()).toBe(1));
+    first.unmount();
+
+    renderWithServices(<ProjectStartPage clientId={ROBIN} />, first.services);
+    expect(await screen.findByText(/Your unsaved input from earlier is back/)).toBeTruthy();
+    expect(
+      screen.getByLabelText(/Relationship to head of household \(Sky Testperson\)/),
+    ).toBeTruthy();
+  });
+});
