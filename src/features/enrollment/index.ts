@@ -1,8 +1,4 @@
-// Placeholder: replaced by the enrollment feature's screens.
-import { createElement } from 'react';
-export function EnrollmentPage(_props: Record<string, unknown>) {
-  return createElement('p', null, 'EnrollmentPage');
-}
-export function BackfillPage(_props: Record<string, unknown>) {
-  return createElement('p', null, 'BackfillPage');
-}
+// The enrollment feature: the hub of one client's enrollment, and filling in what is missing from
+// project start.
+export { EnrollmentPage } from './EnrollmentPage';
+export { BackfillPage } from './BackfillPage';

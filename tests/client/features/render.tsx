@@ -91,10 +91,10 @@ export async function makeServices(
   return services;
 }
 
-export function renderWithServices(
+export function renderWithServices<S extends AppServices>(
   ui: ReactElement,
-  services: AppServices,
-): RenderResult & { services: AppServices } {
+  services: S,
+): RenderResult & { services: S } {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const result = render(
     <QueryClientProvider client={client}>
