@@ -1,5 +1,2 @@
-// Placeholder: replaced by the caseload feature's screens.
-import { createElement } from 'react';
-export function CaseloadPage(_props: Record<string, unknown>) {
-  return createElement('p', null, 'CaseloadPage');
-}
+// The caseload feature: the signed-in person's households.
+export { CaseloadPage } from './CaseloadPage';

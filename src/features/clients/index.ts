@@ -1,8 +1,3 @@
-// Placeholder: replaced by the clients feature's screens.
-import { createElement } from 'react';
-export function FindClientPage(_props: Record<string, unknown>) {
-  return createElement('p', null, 'FindClientPage');
-}
-export function ClientProfilePage(_props: Record<string, unknown>) {
-  return createElement('p', null, 'ClientProfilePage');
-}
+// The clients feature: find or add a client, and a client's profile.
+export { FindClientPage } from './FindClientPage';
+export { ClientProfilePage } from './ClientProfilePage';

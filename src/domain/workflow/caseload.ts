@@ -1,0 +1,264 @@
+// "My caseload": the households a case manager is assigned to (an active Case Managers tab
+// assignment), each summarised for the list: who, how many, when last seen, where they stay, what
+// Entry data is still missing, whether anything is unsynced. Pure: src/db/caseload.ts reads the
+// records, src/features/caseload shows the rows.
+import { getList, labelOf } from '../codes';
+import { FORMS, missingFields } from '../forms';
+import { localDateOf } from '../records';
+import { ADULT_AGE, ageOn, foldName } from './client-match';
+
+/** A household needs a contact when nobody in it has had one for more than this many days. */
+export const NEEDS_CONTACT_AFTER_DAYS = 30;
+
+export const CASELOAD_FILTERS = ['active', 'needs-contact', 'exited', 'all'] as const;
+export type CaseloadFilter = (typeof CASELOAD_FILTERS)[number];
+
+export const CASELOAD_FILTER_LABELS: Readonly<Record<CaseloadFilter, string>> = {
+  active: 'Active',
+  'needs-contact': 'Needs a contact',
+  exited: 'Exited',
+  all: 'All',
+};
+
+export function isCaseloadFilter(value: unknown): value is CaseloadFilter {
+  return typeof value === 'string' && (CASELOAD_FILTERS as readonly string[]).includes(value);
+}
+
+/** A record as the device shows it (only what these rules read). */
+export type CaseloadView = Readonly<Record<string, unknown>> & {
+  readonly id: string;
+  readonly pending?: boolean;
+  readonly deleted?: boolean;
+};
+
+/**
+ * An assignment puts the enrollment on this person's caseload when it is theirs and has not
+ * ended: no end date, or an end date after today (an assignment ended today is off the list).
+ */
+export function isActiveAssignment(
+  assignment: CaseloadView,
+  userId: string,
+  today: string,
+): boolean {
+  if (assignment.deleted || assignment.caseManagerId !== userId) return false;
+  const end = assignment.endDate;
+  return end === null || end === undefined || (typeof end === 'string' && end > today);
+}
+
+/** Whole days from one local date to another. */
+export function daysBetweenDates(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Days from a contact (an instant) to today, in the CoC's time zone; null without a contact. */
+export function daysSinceContact(lastContactAt: string | null, today: string): number | null {
+  if (!lastContactAt) return null;
+  const at = Date.parse(lastContactAt);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, daysBetweenDates(localDateOf(new Date(at)), today));
+}
+
+/**
+ * An open household needs a contact when none was recorded, or the last one was more than
+ * NEEDS_CONTACT_AFTER_DAYS days ago. An exited household never does.
+ */
+export function needsContact(row: {
+  exitDate: string | null;
+  daysSinceContact: number | null;
+}): boolean {
+  if (row.exitDate) return false;
+  return row.daysSinceContact === null || row.daysSinceContact > NEEDS_CONTACT_AFTER_DAYS;
+}
+
+/** One household member's records, as read from the device. */
+export interface CaseloadMemberSource {
+  enrollment: CaseloadView;
+  client: CaseloadView | undefined;
+  /** The Entry assessment (singletonAssessmentId(enrollmentId, 1)), if any. */
+  entry: CaseloadView | undefined;
+  contacts: readonly CaseloadView[];
+  currentLivingSituations: readonly CaseloadView[];
+  /** The member's other records (assessments, assignments): only their pending flag is read. */
+  others: readonly CaseloadView[];
+}
+
+/** A household with at least one enrollment on the person's caseload. */
+export interface CaseloadHouseholdSource {
+  householdId: string;
+  /** The person's enrollments (active assignment) in this household. */
+  assignedEnrollmentIds: readonly string[];
+  /** Every enrollment of the household at this provider, with its records. */
+  members: readonly CaseloadMemberSource[];
+}
+
+export interface CaseloadRow {
+  /** The enrollment the row opens: the head of household's, else one of the person's. */
+  enrollmentId: string;
+  householdId: string;
+  clientId: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  householdSize: number;
+  exitDate: string | null;
+  /** Local date of the household's last contact. */
+  lastContactDate: string | null;
+  daysSinceContact: number | null;
+  needsContact: boolean;
+  /** Label of the household's latest 4.12 Current Living Situation. */
+  lastLivingSituation: string | null;
+  /** Required Entry answers still empty or 8/9/99, over every member. */
+  missingEntryAnswers: number;
+  /** Some record of the household has changes not yet on the server. */
+  pending: boolean;
+  /** Every member's name folded for search: "robintestperson", "testpersonrobin". */
+  searchKeys: string[];
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+function latestBy<T extends CaseloadView>(
+  items: readonly T[],
+  key: string,
+  preferred?: (item: T) => boolean,
+): T | undefined {
+  let best: T | undefined;
+  for (const item of items) {
+    const value = str(item[key]);
+    if (value === null) continue;
+    const bestValue = best ? (str(best[key]) ?? '') : '';
+    if (
+      !best ||
+      value > bestValue ||
+      (value === bestValue && preferred?.(item) && !preferred(best))
+    ) {
+      best = item;
+    }
+  }
+  return best;
+}
+
+/** Missing required Entry answers of one member (an enrollment without an Entry lacks all). */
+export function missingEntryCount(
+  member: Pick<CaseloadMemberSource, 'enrollment' | 'client' | 'entry'>,
+  context: { today: string; projectType: number | null },
+): number {
+  const answers = (member.entry?.answers ?? {}) as Record<string, never>;
+  const age = ageOn(member.client?.dob, context.today);
+  return missingFields(FORMS, 1, answers, {
+    projectType: context.projectType,
+    today: context.today,
+    subject: {
+      isHeadOfHousehold: member.enrollment.relationshipToHoH === 1,
+      // Without a date of birth, ask as for an adult (more questions, never fewer).
+      isAdult: age === null || age >= ADULT_AGE,
+    },
+  }).length;
+}
+
+export function summarizeHousehold(
+  source: CaseloadHouseholdSource,
+  context: { today: string; projectType: number | null },
+): CaseloadRow {
+  const members = source.members;
+  const head =
+    members.find((m) => m.enrollment.relationshipToHoH === 1) ??
+    members.find((m) => source.assignedEnrollmentIds.includes(m.enrollment.id)) ??
+    members[0]!;
+  const contacts = members.flatMap((m) => m.contacts);
+  const lastContact = latestBy(contacts, 'contactAt');
+  const lastContactAt = str(lastContact?.contactAt);
+  const cls = latestBy(
+    members.flatMap((m) => m.currentLivingSituations),
+    'informationDate',
+    (c) => c.enrollmentId === head.enrollment.id,
+  );
+  const clsCode = cls?.currentLivingSituation;
+  const days = daysSinceContact(lastContactAt, context.today);
+  const exitDate = str(head.enrollment.exitDate);
+  const pending = members.some(
+    (m) =>
+      m.enrollment.pending ||
+      m.client?.pending ||
+      m.entry?.pending ||
+      m.contacts.some((c) => c.pending) ||
+      m.currentLivingSituations.some((c) => c.pending) ||
+      m.others.some((o) => o.pending),
+  );
+  const searchKeys = members.flatMap((m) => {
+    const first = foldName(m.client?.firstName);
+    const last = foldName(m.client?.lastName);
+    return [first + last, last + first];
+  });
+  return {
+    enrollmentId: head.enrollment.id,
+    householdId: source.householdId,
+    clientId: str(head.enrollment.clientId),
+    firstName: str(head.client?.firstName),
+    lastName: str(head.client?.lastName),
+    householdSize: members.length,
+    exitDate,
+    lastContactDate: lastContactAt ? localDateOf(new Date(lastContactAt)) : null,
+    daysSinceContact: days,
+    needsContact: needsContact({ exitDate, daysSinceContact: days }),
+    lastLivingSituation:
+      typeof clsCode === 'number' ? (labelOf(getList('4.12.2'), clsCode) ?? null) : null,
+    missingEntryAnswers: members.reduce((sum, m) => sum + missingEntryCount(m, context), 0),
+    pending,
+    searchKeys,
+  };
+}
+
+/** Whether a row belongs under a filter. */
+export function inFilter(row: CaseloadRow, filter: CaseloadFilter): boolean {
+  switch (filter) {
+    case 'active':
+      return !row.exitDate;
+    case 'exited':
+      return Boolean(row.exitDate);
+    case 'needs-contact':
+      return row.needsContact;
+    case 'all':
+      return true;
+  }
+}
+
+/** How many rows each filter shows (for the filter's labels). */
+export function filterCounts(rows: readonly CaseloadRow[]): Record<CaseloadFilter, number> {
+  const counts = { active: 0, 'needs-contact': 0, exited: 0, all: 0 };
+  for (const row of rows) for (const f of CASELOAD_FILTERS) if (inFilter(row, f)) counts[f] += 1;
+  return counts;
+}
+
+/** A name search: any member whose "first last" or "last first" contains what was typed. */
+export function matchesSearch(row: CaseloadRow, search: string): boolean {
+  const q = foldName(search);
+  return !q || row.searchKeys.some((k) => k.includes(q));
+}
+
+/**
+ * The list's order: households needing a contact first; then open before exited; then the
+ * longest since a contact first (never contacted counts as longest); then by name.
+ */
+export function compareRows(a: CaseloadRow, b: CaseloadRow): number {
+  const byNeed = Number(b.needsContact) - Number(a.needsContact);
+  if (byNeed) return byNeed;
+  const byExit = Number(Boolean(a.exitDate)) - Number(Boolean(b.exitDate));
+  if (byExit) return byExit;
+  const da = a.daysSinceContact ?? Number.POSITIVE_INFINITY;
+  const db = b.daysSinceContact ?? Number.POSITIVE_INFINITY;
+  if (da !== db) return da < db ? 1 : -1;
+  return (
+    foldName(a.lastName).localeCompare(foldName(b.lastName)) ||
+    foldName(a.firstName).localeCompare(foldName(b.firstName)) ||
+    a.enrollmentId.localeCompare(b.enrollmentId)
+  );
+}
+
+/** The rows a filter and a search show, in the list's order. */
+export function visibleCaseload(
+  rows: readonly CaseloadRow[],
+  filter: CaseloadFilter,
+  search = '',
+): CaseloadRow[] {
+  return rows.filter((r) => inFilter(r, filter) && matchesSearch(r, search)).sort(compareRows);
+}

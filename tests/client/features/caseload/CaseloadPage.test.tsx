@@ -1,0 +1,308 @@
+// "My caseload": which households show (only the signed-in person's active assignments at this
+// provider), their order, filters, search, flags and the "Not synced" badge. Invented people only.
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DeviceDatabase } from '../../../../src/db';
+import { CaseloadPage } from '../../../../src/features/caseload';
+import { getList, labelOf } from '../../../../src/domain/codes';
+import { FORMS, missingFields } from '../../../../src/domain/forms';
+import { newId, type RecordType } from '../../../../src/domain/records';
+import type { FieldValues } from '../../../../src/domain/merge';
+import { makeServices, renderWithServices, TEST_PROVIDER, type TestServices } from '../render';
+import { clientFields, enrollmentFields, saveLocal, storeSynced } from '../clients/records';
+import { expectNoAxeViolations } from './axe';
+
+type Store = (
+  db: DeviceDatabase,
+  type: RecordType,
+  id: string,
+  fields: FieldValues,
+) => Promise<void>;
+
+interface HouseholdOptions {
+  names: [string, string][];
+  caseManagerId: string;
+  providerId?: string;
+  endDate?: string | null;
+  exitDate?: string | null;
+  contactAt?: string | null;
+  cls?: number | null;
+  store?: Store;
+}
+
+/** A household with one client per name (the first is head of household), assigned to someone. */
+async function addHousehold(db: DeviceDatabase, o: HouseholdOptions) {
+  const store = o.store ?? storeSynced;
+  const householdId = newId();
+  const enrollments: string[] = [];
+  for (const [i, [first, last]] of o.names.entries()) {
+    const clientId = newId();
+    const enrollmentId = newId();
+    enrollments.push(enrollmentId);
+    await store(
+      db,
+      'client',
+      clientId,
+      clientFields({ firstName: first, lastName: last, dob: i ? '2016-09-01' : '1990-05-17' }),
+    );
+    await store(
+      db,
+      'enrollment',
+      enrollmentId,
+      enrollmentFields(clientId, {
+        householdId,
+        relationshipToHoH: i ? 2 : 1,
+        providerId: o.providerId ?? TEST_PROVIDER.id,
+        ...(o.exitDate
+          ? {
+              exitDate: o.exitDate,
+              exitReason: 'housed',
+              destination: 435,
+              destinationSubsidyType: 439,
+            }
+          : {}),
+      }),
+    );
+    if (i === 0 && o.contactAt) {
+      const clsId = newId();
+      await store(db, 'currentLivingSituation', clsId, {
+        enrollmentId,
+        clientId,
+        informationDate: o.contactAt.slice(0, 10),
+        currentLivingSituation: o.cls ?? 116,
+        clsSubsidyType: null,
+        verifiedBy: null,
+        leaveSituation14Days: null,
+        subsequentResidence: null,
+        resourcesToObtain: null,
+        leaseOwn60Day: null,
+        movedTwoOrMore: null,
+        locationDetails: null,
+      });
+      await store(db, 'contact', newId(), {
+        enrollmentId,
+        clientId,
+        contactAt: o.contactAt,
+        location: null,
+        kind: 'in_person',
+        note: null,
+        currentLivingSituationId: clsId,
+        interimAssessmentId: null,
+      });
+    }
+  }
+  await store(db, 'caseManagerAssignment', newId(), {
+    enrollmentId: enrollments[0]!,
+    caseManagerId: o.caseManagerId,
+    startDate: '2026-01-05',
+    endDate: o.endDate ?? null,
+  });
+  return { householdId, enrollments };
+}
+
+function rowOf(name: string): HTMLElement {
+  return screen.getByRole('link', { name }).closest('li')!;
+}
+
+function shownNames(): string[] {
+  const list = screen.queryByRole('list', { name: 'Households' });
+  if (!list) return [];
+  return within(list)
+    .getAllByRole('link')
+    .map((a) => a.textContent ?? '');
+}
+
+afterEach(cleanup);
+
+let services: TestServices;
+let me: string;
+
+beforeEach(async () => {
+  window.history.replaceState(null, '', '/');
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
+  services = await makeServices();
+  me = services.account.userId;
+});
+
+describe('CaseloadPage', () => {
+  it("shows only households with the person's active assignment at this provider", async () => {
+    const { db } = services;
+    const robin = await addHousehold(db, {
+      names: [
+        ['Robin', 'Testperson'],
+        ['Sky', 'Testperson'],
+      ],
+      caseManagerId: me,
+      contactAt: '2026-03-05T18:00:00Z',
+      cls: 101,
+    });
+    await addHousehold(db, {
+      names: [['Avery', 'Endedassignment']],
+      caseManagerId: me,
+      endDate: '2026-03-01',
+      contactAt: '2026-03-09T18:00:00Z',
+    });
+    await addHousehold(db, {
+      names: [['Jordan', 'Colleaguecase']],
+      caseManagerId: newId(),
+      contactAt: '2026-03-09T18:00:00Z',
+    });
+    await addHousehold(db, {
+      names: [['Casey', 'Otherprovider']],
+      caseManagerId: me,
+      providerId: newId(),
+      contactAt: '2026-03-09T18:00:00Z',
+    });
+    await addHousehold(db, {
+      names: [['Harper', 'Endstomorrow']],
+      caseManagerId: me,
+      endDate: '2026-03-11',
+      contactAt: '2026-03-09T18:00:00Z',
+    });
+
+    renderWithServices(<CaseloadPage />, services);
+
+    expect(await screen.findByRole('link', { name: 'Robin Testperson' })).toHaveProperty(
+      'pathname',
+      `/enrollments/${robin.enrollments[0]}`,
+    );
+    expect(shownNames()).toEqual(['Robin Testperson', 'Harper Endstomorrow']);
+    const row = rowOf('Robin Testperson');
+    expect(row.textContent).toContain('Household of 2');
+    expect(row.textContent).toContain('Last contact 5 days ago (Mar 5, 2026)');
+    expect(row.textContent).toContain(
+      `Current Living Situation: ${labelOf(getList('4.12.2'), 101)}`,
+    );
+    expect(within(row).queryByText('Not synced')).toBeNull();
+    expect(within(row).queryByText('Needs a contact')).toBeNull();
+  });
+
+  it('puts households needing a contact first, flags missing Entry answers and unsynced records', async () => {
+    const { db } = services;
+    await addHousehold(db, {
+      names: [['Robin', 'Testperson']],
+      caseManagerId: me,
+      contactAt: '2026-03-05T18:00:00Z',
+    });
+    await addHousehold(db, {
+      names: [['Quinn', 'Overdue']],
+      caseManagerId: me,
+      contactAt: '2026-01-20T18:00:00Z',
+    });
+    await addHousehold(db, {
+      names: [['Avery', 'Sampleton']],
+      caseManagerId: me,
+      contactAt: '2026-02-20T18:00:00Z',
+    });
+    // Recorded on this device and not yet synced, with no contact at all.
+    await addHousehold(db, {
+      names: [['Morgan', 'Newintake']],
+      caseManagerId: me,
+      store: saveLocal,
+    });
+
+    renderWithServices(<CaseloadPage />, services);
+    await screen.findByRole('link', { name: 'Robin Testperson' });
+
+    expect(shownNames()).toEqual([
+      'Morgan Newintake',
+      'Quinn Overdue',
+      'Avery Sampleton',
+      'Robin Testperson',
+    ]);
+    const morgan = rowOf('Morgan Newintake');
+    expect(within(morgan).getByText('Not synced')).toBeTruthy();
+    expect(within(morgan).getByText('Needs a contact')).toBeTruthy();
+    expect(morgan.textContent).toContain('No contact recorded');
+    expect(within(rowOf('Quinn Overdue')).getByText('Needs a contact')).toBeTruthy();
+    expect(within(rowOf('Avery Sampleton')).queryByText('Needs a contact')).toBeNull();
+    expect(within(rowOf('Avery Sampleton')).queryByText('Not synced')).toBeNull();
+
+    // No Entry assessment: every required Entry answer of the adult head of household is missing.
+    const missing = missingFields(
+      FORMS,
+      1,
+      {},
+      {
+        projectType: TEST_PROVIDER.projectType,
+        today: '2026-03-10',
+        subject: { isHeadOfHousehold: true, isAdult: true },
+      },
+    ).length;
+    expect(within(morgan).getByText(`${missing} missing Entry answers`)).toBeTruthy();
+  });
+
+  it('filters by Needs a contact, Exited and All, and searches any member by name', async () => {
+    const user = userEvent.setup();
+    const { db } = services;
+    await addHousehold(db, {
+      names: [
+        ['Robin', 'Testperson'],
+        ['Sky', 'Testperson'],
+      ],
+      caseManagerId: me,
+      contactAt: '2026-03-05T18:00:00Z',
+    });
+    await addHousehold(db, {
+      names: [['Quinn', 'Overdue']],
+      caseManagerId: me,
+      contactAt: '2026-01-20T18:00:00Z',
+    });
+    await addHousehold(db, {
+      names: [['José', 'Núñez']],
+      caseManagerId: me,
+      contactAt: '2026-03-01T18:00:00Z',
+    });
+    await addHousehold(db, {
+      names: [['Emery', 'Housedperson']],
+      caseManagerId: me,
+      exitDate: '2026-03-01',
+      contactAt: '2026-02-27T18:00:00Z',
+    });
+
+    const { container } = renderWithServices(<CaseloadPage />, services);
+    await screen.findByRole('link', { name: 'Robin Testperson' });
+    expect(shownNames()).toEqual(['Quinn Overdue', 'José Núñez', 'Robin Testperson']);
+
+    await user.click(screen.getByRole('radio', { name: 'Needs a contact (1)' }));
+    expect(shownNames()).toEqual(['Quinn Overdue']);
+    expect(window.location.search).toBe('?filter=needs-contact');
+
+    await user.click(screen.getByRole('radio', { name: 'Exited (1)' }));
+    expect(shownNames()).toEqual(['Emery Housedperson']);
+    expect(within(rowOf('Emery Housedperson')).getByText('Exited Mar 1, 2026')).toBeTruthy();
+
+    await user.click(screen.getByRole('radio', { name: 'All (4)' }));
+    expect(shownNames()).toHaveLength(4);
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'sky');
+    expect(shownNames()).toEqual(['Robin Testperson']);
+    await user.clear(screen.getByRole('searchbox', { name: 'Search by name' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'nunez');
+    expect(shownNames()).toEqual(['José Núñez']);
+    await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'zzz');
+    expect(screen.getByText(/No household matches/)).toBeTruthy();
+    await expectNoAxeViolations(container);
+  });
+
+  it('explains how to add a client when the caseload is empty', async () => {
+    await addHousehold(services.db, {
+      names: [['Jordan', 'Colleaguecase']],
+      caseManagerId: newId(),
+    });
+    const { container } = renderWithServices(<CaseloadPage />, services);
+    expect(
+      await screen.findByRole('heading', { name: 'No clients on your caseload yet' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Search for a client or add one' })).toHaveProperty(
+      'pathname',
+      '/clients/find',
+    );
+    expect(screen.getByRole('link', { name: 'Find or add a client' })).toHaveProperty(
+      'pathname',
+      '/clients/find',
+    );
+    await expectNoAxeViolations(container);
+  });
+});

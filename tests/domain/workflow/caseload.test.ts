@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NEEDS_CONTACT_AFTER_DAYS,
+  daysSinceContact,
+  filterCounts,
+  isActiveAssignment,
+  missingEntryCount,
+  needsContact,
+  summarizeHousehold,
+  visibleCaseload,
+  type CaseloadHouseholdSource,
+  type CaseloadMemberSource,
+  type CaseloadRow,
+} from '../../../src/domain/workflow/caseload';
+import { newId } from '../../../src/domain/records';
+import { getList, labelOf } from '../../../src/domain/codes';
+
+const TODAY = '2026-03-10';
+const ME = newId();
+const CONTEXT = { today: TODAY, projectType: 6 };
+
+function member(
+  overrides: Partial<CaseloadMemberSource> & {
+    relationshipToHoH?: number;
+    firstName?: string;
+    lastName?: string;
+    dob?: string;
+    exitDate?: string | null;
+    householdId?: string;
+  } = {},
+): CaseloadMemberSource {
+  const clientId = newId();
+  return {
+    enrollment: {
+      id: newId(),
+      clientId,
+      householdId: overrides.householdId ?? 'h',
+      relationshipToHoH: overrides.relationshipToHoH ?? 1,
+      exitDate: overrides.exitDate ?? null,
+      pending: false,
+    },
+    client: {
+      id: clientId,
+      firstName: overrides.firstName ?? 'Robin',
+      lastName: overrides.lastName ?? 'Testperson',
+      dob: overrides.dob ?? '1990-05-17',
+      pending: false,
+    },
+    entry: overrides.entry,
+    contacts: overrides.contacts ?? [],
+    currentLivingSituations: overrides.currentLivingSituations ?? [],
+    others: overrides.others ?? [],
+  };
+}
+
+function household(members: CaseloadMemberSource[]): CaseloadHouseholdSource {
+  return {
+    householdId: String(members[0]!.enrollment.householdId),
+    assignedEnrollmentIds: [members[0]!.enrollment.id],
+    members,
+  };
+}
+
+function row(overrides: Partial<CaseloadRow>): CaseloadRow {
+  return {
+    enrollmentId: newId(),
+    householdId: newId(),
+    clientId: null,
+    firstName: 'Robin',
+    lastName: 'Testperson',
+    householdSize: 1,
+    exitDate: null,
+    lastContactDate: null,
+    daysSinceContact: 3,
+    needsContact: false,
+    lastLivingSituation: null,
+    missingEntryAnswers: 0,
+    pending: false,
+    searchKeys: ['robintestperson', 'testpersonrobin'],
+    ...overrides,
+  };
+}
+
+describe('assignments', () => {
+  it("counts only the person's assignments without an end date or ending after today", () => {
+    const a = { id: newId(), caseManagerId: ME, startDate: '2026-01-01' };
+    expect(isActiveAssignment({ ...a, endDate: null }, ME, TODAY)).toBe(true);
+    expect(isActiveAssignment({ ...a, endDate: '2026-03-11' }, ME, TODAY)).toBe(true);
+    expect(isActiveAssignment({ ...a, endDate: TODAY }, ME, TODAY)).toBe(false);
+    expect(isActiveAssignment({ ...a, endDate: '2026-02-01' }, ME, TODAY)).toBe(false);
+    expect(isActiveAssignment({ ...a, endDate: null }, newId(), TODAY)).toBe(false);
+    expect(isActiveAssignment({ ...a, endDate: null, deleted: true }, ME, TODAY)).toBe(false);
+  });
+});
+
+describe('contacts', () => {
+  it('counts days to today in Minnesota time', () => {
+    // 2026-03-10 03:00 UTC is still March 9 in Minneapolis.
+    expect(daysSinceContact('2026-03-10T03:00:00Z', TODAY)).toBe(1);
+    expect(daysSinceContact('2026-03-10T15:00:00Z', TODAY)).toBe(0);
+    expect(daysSinceContact(null, TODAY)).toBeNull();
+  });
+
+  it(`needs a contact after ${NEEDS_CONTACT_AFTER_DAYS} days without one, or with none, unless exited`, () => {
+    expect(needsContact({ exitDate: null, daysSinceContact: NEEDS_CONTACT_AFTER_DAYS })).toBe(
+      false,
+    );
+    expect(needsContact({ exitDate: null, daysSinceContact: NEEDS_CONTACT_AFTER_DAYS + 1 })).toBe(
+      true,
+    );
+    expect(needsContact({ exitDate: null, daysSinceContact: null })).toBe(true);
+    expect(needsContact({ exitDate: '2026-03-01', daysSinceContact: null })).toBe(false);
+  });
+});
+
+describe('summarizeHousehold', () => {
+  it('shows the head of household, the size, the last contact and Current Living Situation', () => {
+    const child = member({ relationshipToHoH: 2, firstName: 'Kit', dob: '2018-01-01' });
+    const head = member({ firstName: 'Robin' });
+    const headWithRecords: CaseloadMemberSource = {
+      ...head,
+      contacts: [
+        { id: newId(), contactAt: '2026-02-01T18:00:00Z' },
+        { id: newId(), contactAt: '2026-03-05T18:00:00Z' },
+      ],
+      currentLivingSituations: [
+        {
+          id: newId(),
+          enrollmentId: head.enrollment.id,
+          informationDate: '2026-02-01',
+          currentLivingSituation: 116,
+        },
+        {
+          id: newId(),
+          enrollmentId: head.enrollment.id,
+          informationDate: '2026-03-05',
+          currentLivingSituation: 101,
+        },
+      ],
+    };
+    const summary = summarizeHousehold(
+      {
+        householdId: 'h',
+        assignedEnrollmentIds: [child.enrollment.id],
+        members: [child, headWithRecords],
+      },
+      CONTEXT,
+    );
+    expect(summary).toMatchObject({
+      enrollmentId: head.enrollment.id,
+      firstName: 'Robin',
+      householdSize: 2,
+      lastContactDate: '2026-03-05',
+      daysSinceContact: 5,
+      needsContact: false,
+      lastLivingSituation: labelOf(getList('4.12.2'), 101),
+      pending: false,
+      exitDate: null,
+    });
+  });
+
+  it('flags unsynced records anywhere in the household', () => {
+    const head = member();
+    const child = member({ relationshipToHoH: 2 });
+    const synced = summarizeHousehold(household([head, child]), CONTEXT);
+    expect(synced.pending).toBe(false);
+    const withPendingContact = {
+      ...child,
+      contacts: [{ id: newId(), contactAt: '2026-03-01T18:00:00Z', pending: true }],
+    };
+    expect(summarizeHousehold(household([head, withPendingContact]), CONTEXT).pending).toBe(true);
+    const withPendingClient = { ...head, client: { ...head.client!, pending: true } };
+    expect(summarizeHousehold(household([withPendingClient]), CONTEXT).pending).toBe(true);
+  });
+
+  it('counts missing Entry answers over every member, fewer for a child', () => {
+    const adult = member();
+    const child = member({ relationshipToHoH: 2, dob: '2018-01-01' });
+    const adultMissing = missingEntryCount(adult, CONTEXT);
+    const childMissing = missingEntryCount(child, CONTEXT);
+    expect(adultMissing).toBeGreaterThan(0);
+    expect(childMissing).toBeLessThan(adultMissing);
+    expect(summarizeHousehold(household([adult, child]), CONTEXT).missingEntryAnswers).toBe(
+      adultMissing + childMissing,
+    );
+  });
+
+  it('is exited when the head of household has an exit date', () => {
+    const summary = summarizeHousehold(household([member({ exitDate: '2026-03-01' })]), CONTEXT);
+    expect(summary.exitDate).toBe('2026-03-01');
+    expect(summary.needsContact).toBe(false);
+  });
+});
+
+describe('filters, search and order', () => {
+  const fresh = row({ lastName: 'Alpha', daysSinceContact: 2 });
+  const older = row({ lastName: 'Bravo', daysSinceContact: 20 });
+  const overdue = row({ lastName: 'Charlie', daysSinceContact: 45, needsContact: true });
+  const never = row({ lastName: 'Delta', daysSinceContact: null, needsContact: true });
+  const exited = row({ lastName: 'Echo', daysSinceContact: 90, exitDate: '2026-02-01' });
+  const rows = [fresh, older, exited, overdue, never];
+
+  it('puts households needing a contact first, then the longest since a contact', () => {
+    expect(visibleCaseload(rows, 'active').map((r) => r.lastName)).toEqual([
+      'Delta',
+      'Charlie',
+      'Bravo',
+      'Alpha',
+    ]);
+    expect(visibleCaseload(rows, 'all').map((r) => r.lastName)).toEqual([
+      'Delta',
+      'Charlie',
+      'Bravo',
+      'Alpha',
+      'Echo',
+    ]);
+  });
+
+  it('filters exited and needing a contact, and counts each filter', () => {
+    expect(visibleCaseload(rows, 'exited').map((r) => r.lastName)).toEqual(['Echo']);
+    expect(visibleCaseload(rows, 'needs-contact').map((r) => r.lastName)).toEqual([
+      'Delta',
+      'Charlie',
+    ]);
+    expect(filterCounts(rows)).toEqual({ active: 4, 'needs-contact': 2, exited: 1, all: 5 });
+  });
+
+  it('searches any member name, ignoring case and accents', () => {
+    const withMember = row({
+      lastName: 'Foxtrot',
+      searchKeys: ['averyfoxtrot', 'foxtrotavery', 'josefoxtrot', 'foxtrotjose'],
+    });
+    expect(visibleCaseload([...rows, withMember], 'all', 'JOSÉ').map((r) => r.lastName)).toEqual([
+      'Foxtrot',
+    ]);
+    expect(visibleCaseload(rows, 'all', '  ').length).toBe(5);
+  });
+});
