@@ -10,7 +10,7 @@ export interface Target {
   measure: string;
   value: number;
   limit: number;
-  comparison: '<=' | '<';
+  comparison: '<=' | '<' | '>=';
   unit: string;
   met: boolean;
 }
@@ -19,11 +19,12 @@ export function target(
   name: string,
   measure: string,
   value: number,
-  comparison: '<=' | '<',
+  comparison: '<=' | '<' | '>=',
   limit: number,
   unit: string,
 ): Target {
-  const met = comparison === '<=' ? value <= limit : value < limit;
+  const met =
+    comparison === '<=' ? value <= limit : comparison === '>=' ? value >= limit : value < limit;
   return { name, measure, value, limit, comparison, unit, met };
 }
 

@@ -100,7 +100,3 @@ export function matchRoute(location: string): Match | null {
 }
 
 export const SyncIndicator = page(sync, (m) => m.SyncIndicator);
-export const SignInPage = lazy(async () => ({ default: (await session()).SignInPage }));
-export const ChooseProviderPage = lazy(async () => ({
-  default: (await session()).ChooseProviderPage,
-}));

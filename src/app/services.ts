@@ -24,13 +24,9 @@ import {
   type SyncTriggers,
 } from '../sync';
 import type { AppServices } from '../shared/services';
+import { browserFetch } from './http';
 
 export const BACKGROUND_SYNC_TAG = 'fieldnote-sync';
-
-export const browserFetch: HttpFetch = async (url, init) => {
-  const response = await fetch(url, { ...init, cache: 'no-store', credentials: 'same-origin' });
-  return { status: response.status, text: () => response.text() };
-};
 
 /** Asks the service worker to sync when the connection returns (where Background Sync exists). */
 async function requestBackgroundSync(): Promise<void> {

@@ -65,6 +65,12 @@ export class AccountsDatabase extends Dexie {
     else await this.meta.put({ key: ACTIVE_USER, value: userId });
   }
 
+  /** The account the app opens to: the active one, if its unlock has not run out. */
+  async current(now: number): Promise<AccountRow | null> {
+    const account = await this.active();
+    return account && account.unlockedUntil > now ? account : null;
+  }
+
   byUsername(username: string): Promise<AccountRow | undefined> {
     return this.accounts.where('username').equals(username.trim().toLowerCase()).first();
   }

@@ -8,3 +8,7 @@ export * from './storage-safety';
 export * from './drafts';
 export * from './accounts';
 export * from './queries';
+export * from './project-start';
+export * from './attention';
+export * from './caseload';
+export * from './client-search';

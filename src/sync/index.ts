@@ -2,3 +2,4 @@ export * from './engine';
 export * from './status';
 export * from './triggers';
 export * from './session';
+export * from './sign-in-error';

@@ -7,6 +7,9 @@ import type { AccountRow, AccountsDatabase } from '../db/accounts';
 import { checkVerifier, makeVerifier } from '../db/accounts';
 import { protocolErrorSchema, sessionSchema, type SessionResponse } from '../domain/protocol';
 import type { ResponseLike, SyncAuth } from './engine';
+import { SignInError } from './sign-in-error';
+
+export { SignInError, type SignInFailure } from './sign-in-error';
 
 /** fetch, or a test's in-process server. */
 export type HttpFetch = (
@@ -18,19 +21,6 @@ export type HttpFetch = (
 export const UNLOCK_MS = 12 * 60 * 60_000;
 /** A token this close to expiry is refreshed before use. */
 const EXPIRY_MARGIN_MS = 30_000;
-
-export type SignInFailure =
-  'wrong_password' | 'locked' | 'offline_first_time' | 'server' | 'invalid_input';
-
-export class SignInError extends Error {
-  constructor(
-    readonly kind: SignInFailure,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SignInError';
-  }
-}
 
 export interface SessionDeps {
   accounts: AccountsDatabase;
@@ -89,6 +79,11 @@ export async function signIn(
   }
   if (response.status === 423 || response.status === 429) {
     throw new SignInError('locked', errorMessage(json) ?? 'Too many tries. Wait, then try again.');
+  }
+  const refusal = errorMessage(json);
+  if (response.status >= 400 && response.status < 500 && refusal !== null) {
+    // The server itself refused (a deactivated account, say): never unlock offline around it.
+    throw new SignInError('server', refusal);
   }
   const parsed = sessionSchema.safeParse(json);
   if (response.status !== 200 || !parsed.success) {
@@ -154,10 +149,8 @@ export async function unlockOffline(
 }
 
 /** The account the app opens to: the active one, if its unlock has not run out. */
-export async function currentAccount(deps: Pick<SessionDeps, 'accounts' | 'now'>) {
-  const account = await deps.accounts.active();
-  if (!account || account.unlockedUntil <= (deps.now ?? Date.now)()) return null;
-  return account;
+export function currentAccount(deps: Pick<SessionDeps, 'accounts' | 'now'>) {
+  return deps.accounts.current((deps.now ?? Date.now)());
 }
 
 /** Locks the app (switch person on a shared tablet); data and queue stay on the device. */
@@ -209,6 +202,10 @@ export function accountAuth(deps: SessionDeps, userId: string): SyncAuth {
       return true;
     }
     if (response.status === 401) {
+      // The page and the service worker refresh independently: if the other one already
+      // swapped the token, this 401 is for the old one and the stored tokens are good.
+      const now = await deps.accounts.accounts.get(userId);
+      if (now?.refreshToken && now.refreshToken !== account.refreshToken) return true;
       await deps.accounts.update(userId, { accessToken: null, refreshToken: null });
       return false;
     }

@@ -103,10 +103,10 @@ describe('PWA shell in Chromium', () => {
   it('loads the shell and the service worker takes control', async () => {
     const response = await page.goto(baseUrl, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
+    // A new device opens on the sign-in screen.
     await expect
       .poll(() => page.locator('h1').textContent(), { timeout: 10_000 })
-      .toBe('Fieldnote');
-    await page.getByText('Sign-in and your caseload arrive in the next release').waitFor();
+      .toBe('Sign in to Fieldnote');
 
     // clientsClaim: the first install controls the page without a reload, and the precache is
     // complete by then (activation follows a successful install).
@@ -180,16 +180,15 @@ describe('PWA shell in Chromium', () => {
     await closeServer();
 
     await page.reload({ waitUntil: 'load' });
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Fieldnote');
-    await page.getByText('It works offline').waitFor();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in to Fieldnote');
+    await page.getByLabel('Username').waitFor();
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS, 'pwa-shell-offline.png'), fullPage: true });
 
     await page.goto(`${baseUrl}/clients/synthetic-0001/enrollments`, { waitUntil: 'load' });
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Fieldnote');
-    await page.getByText('Welcome to Fieldnote').waitFor();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in to Fieldnote');
 
     // The API is never served from a cache.
     const api = await page.evaluate(() =>
