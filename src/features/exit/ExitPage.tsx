@@ -199,6 +199,14 @@ function ExitSummary({ bundle }: { bundle: EnrollmentBundle }) {
   );
 }
 
+/** The errors listed at the last submit that are still wrong (a fixed one leaves the list). */
+function stillWrong(summary: FieldError[], live: readonly { message: string }[]): FieldError[] {
+  if (live.length === 0) return NO_ERRORS;
+  const open = new Set(live.map((l) => l.message));
+  const kept = summary.filter((s) => open.has(s.message));
+  return kept.length === summary.length ? summary : kept;
+}
+
 // ---- the form -------------------------------------------------------------------------------------
 
 function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving(): void }) {
@@ -322,7 +330,7 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
       back={{ to: paths.enrollment(enrollmentId), label: 'Enrollment' }}
     >
       <form className="exit-form" noValidate onSubmit={(e) => void onSubmit(e)}>
-        <ErrorSummary errors={liveErrors.length === 0 ? NO_ERRORS : summary} />
+        <ErrorSummary errors={stillWrong(summary, liveErrors)} />
         {draft.restored ? (
           <Alert tone="info">
             <p>Your unsaved input from before is back.</p>

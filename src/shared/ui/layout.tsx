@@ -110,9 +110,12 @@ export interface FieldError {
 /** The errors of a form submit, announced, each a link to its field. Focused when it appears. */
 export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
   const box = useRef<HTMLDivElement>(null);
+  const shown = errors.length > 0;
+  // Focus moves to the summary when it appears (a submit with errors), never while the person
+  // fixes them one by one: the list shrinks under their eyes but focus stays in the field.
   useEffect(() => {
-    if (errors.length) box.current?.focus();
-  }, [errors]);
+    if (shown) box.current?.focus();
+  }, [shown]);
   if (!errors.length) return null;
   return (
     <div className="alert alert-error error-summary" role="alert" tabIndex={-1} ref={box}>
