@@ -11,7 +11,7 @@ import { newId, type RecordType } from '../../../../src/domain/records';
 import type { FieldValues } from '../../../../src/domain/merge';
 import { makeServices, renderWithServices, TEST_PROVIDER, type TestServices } from '../render';
 import { clientFields, enrollmentFields, saveLocal, storeSynced } from '../clients/records';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations } from '../axe';
 
 type Store = (
   db: DeviceDatabase,

@@ -8,7 +8,7 @@ import { getView } from '../../../../src/db';
 import { newId } from '../../../../src/domain/records';
 import { ClientProfilePage } from '../../../../src/features/clients';
 import { makeServices, renderWithServices, TEST_PROVIDER, type TestServices } from '../render';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations } from '../axe';
 import { clientFields, enrollmentFields, storeSynced } from './records';
 
 afterEach(cleanup);

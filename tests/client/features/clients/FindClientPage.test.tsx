@@ -9,7 +9,7 @@ import type { ClientMatch } from '../../../../src/domain/protocol';
 import { newId } from '../../../../src/domain/records';
 import { FindClientPage } from '../../../../src/features/clients';
 import { makeServices, renderWithServices, TEST_PROVIDER, type TestServices } from '../render';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations } from '../axe';
 import { clientFields, enrollmentFields, storeSynced } from './records';
 
 afterEach(cleanup);

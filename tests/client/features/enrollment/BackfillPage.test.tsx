@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getView, viewsWhere } from '../../../../src/db';
 import { BackfillPage } from '../../../../src/features/enrollment';
 import { makeServices, renderWithServices } from '../render';
-import { expectNoAxeViolations, text } from './axe';
+import { expectNoAxeViolations } from '../axe';
+import { text } from './text';
 import { PROJECT_START, householdRecords, newHousehold, saveLocal, storeSynced } from './fixtures';
 
 afterEach(cleanup);

@@ -5,7 +5,8 @@ import { newId } from '../../../../src/domain/records';
 import type { FieldValues } from '../../../../src/domain/merge';
 import { EnrollmentPage } from '../../../../src/features/enrollment';
 import { TEST_PROVIDER, makeServices, renderWithServices } from '../render';
-import { expectNoAxeViolations, text } from './axe';
+import { expectNoAxeViolations } from '../axe';
+import { text } from './text';
 import {
   ADULT_HOH,
   completeEntryAnswers,

@@ -14,7 +14,7 @@ import {
   testAccount,
   type TestServices,
 } from '../render';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations } from '../axe';
 
 afterEach(cleanup);
 

@@ -5,7 +5,7 @@ import type { ProviderSummary } from '../../../../src/db';
 import { Suspense } from 'react';
 import * as session from '../../../../src/features/session';
 import { ChooseProviderPage } from '../../../../src/features/session/ChooseProviderPage';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations } from '../axe';
 
 afterEach(cleanup);
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SignInPage } from '../../../../src/features/session';
 import { SignInError } from '../../../../src/sync';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations } from '../axe';
 
 afterEach(cleanup);
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listDrafts, saveDraft } from '../../../../src/db';
 import { DraftsPage } from '../../../../src/features/sync';
 import { makeServices, renderWithServices } from '../render';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations } from '../axe';
 
 afterEach(cleanup);
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../../src/sync';
 import { SyncIndicator } from '../../../../src/features/sync';
 import { TEST_NOW, makeServices, renderWithServices, type TestServices } from '../render';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations } from '../axe';
 
 afterEach(cleanup);
 

@@ -1,5 +1,5 @@
-// Accessibility check for the session screens (jsdom cannot compute colours, so contrast is
-// checked in the browser tests instead).
+// Accessibility check for screens rendered in jsdom. jsdom cannot compute colours, so contrast is
+// checked by the browser tests (tests/e2e), which run axe-core on every screen in Chromium.
 import axe from 'axe-core';
 import { expect } from 'vitest';
 

@@ -1,8 +1,0 @@
-// Accessibility check (jsdom cannot compute colours, so contrast is checked in the browser tests).
-import axe from 'axe-core';
-import { expect } from 'vitest';
-
-export async function expectNoAxeViolations(container: Element): Promise<void> {
-  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
