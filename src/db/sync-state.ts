@@ -9,6 +9,7 @@ export const KEYS = {
   hlc: 'hlc',
   nextSeq: 'nextSeq',
   cursor: (providerId: string) => `cursor:${providerId}`,
+  lastSyncAt: 'lastSyncAt',
 } as const;
 
 async function get<T>(db: DeviceDatabase, key: string): Promise<T | undefined> {
@@ -137,4 +138,13 @@ export async function setPullCursor(
   cursor: string,
 ): Promise<void> {
   await set(db, KEYS.cursor(providerId), cursor);
+}
+
+/** When the last sync completed (ms), kept so "synced 5 minutes ago" survives a reload. */
+export async function lastSyncAt(db: DeviceDatabase): Promise<number | null> {
+  return (await get<number>(db, KEYS.lastSyncAt)) ?? null;
+}
+
+export async function setLastSyncAt(db: DeviceDatabase, at: number): Promise<void> {
+  await set(db, KEYS.lastSyncAt, at);
 }

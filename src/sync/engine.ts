@@ -2,8 +2,10 @@
 // it runs in the page and in the service worker, with everything it touches injected.
 import type { z } from 'zod';
 import {
+  lastSyncAt,
   oldestPendingAt,
   pendingCount,
+  setLastSyncAt,
   pendingOutbox,
   pullCursor,
   receiveServerClock,
@@ -194,13 +196,15 @@ export class SyncEngine {
 
   /** Re-reads the counts the status shows (after a save, for instance). */
   async refreshCounts(): Promise<void> {
-    const [pending, oldest, conflicts, rejected] = await Promise.all([
+    const [pending, oldest, conflicts, rejected, lastSync] = await Promise.all([
       pendingCount(this.db),
       oldestPendingAt(this.db),
       this.db.conflicts.count(),
       this.db.rejected.count(),
+      lastSyncAt(this.db),
     ]);
     this.status.setState({
+      lastSuccessAt: this.status.getState().lastSuccessAt ?? lastSync,
       pendingCount: pending,
       oldestPendingAt: oldest,
       openConflicts: conflicts,
@@ -218,7 +222,9 @@ export class SyncEngine {
       await this.push(deviceId);
       await this.pull(deviceId, providerId);
       this.failures = 0;
-      this.status.setState({ phase: 'idle', lastSuccessAt: this.now(), lastError: null });
+      const at = this.now();
+      await setLastSyncAt(this.db, at);
+      this.status.setState({ phase: 'idle', lastSuccessAt: at, lastError: null });
       return 'ok';
     } catch (error) {
       return this.fail(error);

@@ -1,6 +1,7 @@
 // @vitest-environment node
 // (The server under test needs Node's URL and fs; IndexedDB comes from fake-indexeddb in setup.ts.)
 // The sync engine against the real sync server, in-process.
+import { SyncEngine } from '../../../src/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pendingCount, pullCursor, saveChange } from '../../../src/db';
 import { unflattenFields, type FieldValues } from '../../../src/domain/merge';
@@ -80,6 +81,15 @@ describe('sync engine against the real server', () => {
       lastError: null,
     });
     expect(a.engine.status.getState().lastSuccessAt).toBe(server.clock.now);
+    // Kept with the device's data: a reloaded app still says when it last synced.
+    const reloaded = new SyncEngine({
+      db: a.db,
+      transport: () => Promise.reject(new Error('not used')),
+      auth: { getAccessToken: () => null, refresh: async () => false },
+      providerId: () => a.providerId,
+    });
+    await reloaded.refreshCounts();
+    expect(reloaded.status.getState().lastSuccessAt).toBe(server.clock.now);
     expect(latest(await server.pullAll('cmB')).get(`client:${clientId}`)?.fields.firstName).toBe(
       'Robin',
     );
