@@ -234,6 +234,7 @@ describe('a case manager carries a client from first contact to exit', () => {
     await checkScreen(page, 'contact');
     await page.getByRole('button', { name: 'Save contact' }).click();
     await page.waitForURL((url) => url.pathname === enrollmentPath);
+    await page.getByRole('status').filter({ hasText: 'Contact saved' }).waitFor();
 
     await page.getByRole('link', { name: 'Record a contact' }).click();
     await heading(page, 'Record a contact');

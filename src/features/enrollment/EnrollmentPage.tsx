@@ -23,7 +23,7 @@ import {
 } from '../../domain/workflow/enrollment-summary';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useLiveQuery } from '../../shared/live';
-import { Link } from '../../shared/navigation';
+import { Link, useSearchParams } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
 import { useServices } from '../../shared/services';
 import { Alert, Badge, ButtonLink, Loading, Page, Section } from '../../shared/ui';
@@ -61,6 +61,17 @@ export function EnrollmentPage({ enrollmentId }: { enrollmentId: string }) {
   return <EnrollmentHub bundle={bundle} />;
 }
 
+/** After a contact is saved (the contact screen comes back with ?saved=contact). */
+function SavedNotice() {
+  const saved = useSearchParams().get('saved');
+  if (saved !== 'contact') return null;
+  return (
+    <Alert tone="success" title="Contact saved">
+      <p>It is kept on this device and syncs when you are online.</p>
+    </Alert>
+  );
+}
+
 function EnrollmentHub({ bundle }: { bundle: EnrollmentBundle }) {
   const services = useServices();
   const today = services.today();
@@ -96,6 +107,7 @@ function EnrollmentHub({ bundle }: { bundle: EnrollmentBundle }) {
         </>
       }
     >
+      <SavedNotice />
       {pending ? (
         <p className="enrollment-pending">
           <Badge tone="pending">Not synced</Badge> Some changes here are saved on this device and

@@ -143,6 +143,19 @@ describe('EnrollmentPage', { timeout: 30_000 }, () => {
     );
   });
 
+  it('says a contact was saved when the contact screen comes back to it', async () => {
+    const services = await makeServices();
+    const h = newHousehold();
+    await storeSynced(services.db, householdRecords(h));
+    window.history.replaceState(null, '', `/enrollments/${h.enrollment}?saved=contact`);
+    try {
+      renderWithServices(<EnrollmentPage enrollmentId={h.enrollment} />, services);
+      expect((await screen.findByText('Contact saved')).textContent).toBe('Contact saved');
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
   it('shows the contacts newest first, the latest living situation and days since contact', async () => {
     const services = await makeServices();
     const h = newHousehold();
