@@ -1,9 +1,10 @@
-// The app's entry: who is signed in and which provider they enter data as. It loads only React
-// and the accounts database; the sign-in screen, and everything a signed-in person uses (device
-// database, sync engine, screens), are separate chunks, so the first screen appears quickly on
-// a slow phone connection.
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import { AccountsDatabase, type AccountRow } from '../db/accounts';
+// The app's entry: who is signed in and which provider they enter data as. It loads only React,
+// a bare IndexedDB look at the accounts (accounts-peek.ts) and the sign-in screen; Dexie and
+// everything a signed-in person uses (device database, sync engine, screens) are separate
+// chunks, so the first screen appears quickly on a slow phone connection.
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import type { AccountRow } from '../db/accounts';
+import { peekAccounts } from '../db/accounts-peek';
 // The sign-in screen is what a new device shows first: it is in the entry chunk, not a
 // second round trip.
 import { ChooseProviderPage, SignInPage } from '../features/session';
@@ -20,24 +21,23 @@ function Opening({ label }: { label: string }) {
 }
 
 export function App() {
-  const accounts = useMemo(() => new AccountsDatabase(), []);
   const [account, setAccount] = useState<AccountRow | null | undefined>(undefined);
   const [known, setKnown] = useState<{ username: string; displayName: string }[]>([]);
 
   const refreshKnown = useCallback(
-    () =>
-      accounts.accounts
-        .toArray()
-        .then((rows) =>
-          setKnown(rows.map((a) => ({ username: a.username, displayName: a.displayName }))),
-        ),
-    [accounts],
+    () => peekAccounts(Date.now()).then((peek) => setKnown(peek.known)),
+    [],
   );
 
   useEffect(() => {
-    void accounts.current(Date.now()).then(setAccount);
-    void refreshKnown();
-  }, [accounts, refreshKnown]);
+    void peekAccounts(Date.now()).then(
+      (peek) => {
+        setAccount(peek.current);
+        setKnown(peek.known);
+      },
+      () => setAccount(null),
+    );
+  }, []);
 
   const onAccountChange = useCallback(
     (next: AccountRow | null) => {
@@ -55,11 +55,17 @@ export function App() {
       <SignInPage
         knownAccounts={known}
         signIn={async (username: string, password: string) => {
-          const [{ signIn }, { browserFetch }] = await Promise.all([
+          const [{ signIn }, { browserFetch }, { accountsDatabase }] = await Promise.all([
             import('../sync/session'),
             import('./http'),
+            import('./accounts-db'),
           ]);
-          onAccountChange(await signIn({ accounts, fetch: browserFetch }, { username, password }));
+          onAccountChange(
+            await signIn(
+              { accounts: accountsDatabase(), fetch: browserFetch },
+              { username, password },
+            ),
+          );
         }}
       />
     );
@@ -70,13 +76,14 @@ export function App() {
         providers={account.providers}
         current={null}
         onChoose={async (providerId: string) => {
+          const accounts = (await import('./accounts-db')).accountsDatabase();
           await accounts.update(account.userId, { providerId });
           onAccountChange((await accounts.accounts.get(account.userId)) ?? null);
         }}
       />
     );
   } else {
-    body = <SignedIn accounts={accounts} account={account} onAccountChange={onAccountChange} />;
+    body = <SignedIn account={account} onAccountChange={onAccountChange} />;
   }
 
   return <Suspense fallback={<Opening label="Opening Fieldnote…" />}>{body}</Suspense>;

@@ -2,7 +2,8 @@
 // header with the provider they enter data as and the sync status, and the routes.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { AccountRow, AccountsDatabase } from '../db/accounts';
+import type { AccountRow } from '../db/accounts';
+import { accountsDatabase } from './accounts-db';
 import { ServicesContext, useServices, type AppServices } from '../shared/services';
 import { Link, useLocation } from '../shared/navigation';
 import { paths } from '../shared/paths';
@@ -17,11 +18,11 @@ const queryClient = new QueryClient({
 });
 
 export function SignedIn(props: {
-  accounts: AccountsDatabase;
   account: AccountRow;
   onAccountChange(account: AccountRow | null): void;
 }) {
-  const { accounts, account, onAccountChange } = props;
+  const { account, onAccountChange } = props;
+  const accounts = accountsDatabase();
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(account);
