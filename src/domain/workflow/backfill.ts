@@ -25,12 +25,10 @@ import {
 } from '../forms';
 import { sameValue, type FieldValues } from '../merge';
 import { singletonAssessmentId } from '../records';
+import { assessmentFormContext } from './form-context';
 
 /** HUD 5.03.1: 1 = Project start (Entry). */
 export const ENTRY_STAGE = 1 as const;
-
-/** 3.15.1: 1 = Self (head of household). */
-const HEAD_OF_HOUSEHOLD = 1;
 
 /** The enrollment fields a backfill reads. */
 export interface BackfillEnrollment {
@@ -55,24 +53,6 @@ export interface AssessmentChange {
 
 // ---- who the Entry is about ------------------------------------------------------------------
 
-/** Whole years from a date of birth to a date (both YYYY-MM-DD). */
-export function ageOn(dob: string, date: string): number {
-  const [by, bm, bd] = dob.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * Whether the client was an adult (18 or older) on the date. An unknown date of birth counts as
- * adult, so no question asked of adults is skipped for lack of a birthday.
- */
-export function isAdultOn(dob: string | null | undefined, date: string): boolean {
-  if (typeof dob !== 'string' || !DATE.test(dob) || !DATE.test(date)) return true;
-  return ageOn(dob, date) >= 18;
-}
-
 /**
  * The form context of an enrollment's Entry assessment: the provider's project type, whether the
  * client is the head of household or an adult at project start, and today (for dates that may
@@ -85,14 +65,7 @@ export function entryFormContext(input: {
   readonly projectType: number | null | undefined;
   readonly today: string;
 }): FormContext {
-  return {
-    projectType: input.projectType ?? null,
-    subject: {
-      isHeadOfHousehold: input.relationshipToHoH === HEAD_OF_HOUSEHOLD,
-      isAdult: isAdultOn(input.dob, input.projectStartDate),
-    },
-    today: input.today,
-  };
+  return assessmentFormContext({ ...input, on: input.projectStartDate });
 }
 
 // ---- what is missing -------------------------------------------------------------------------

@@ -5,7 +5,8 @@
 import { getList, labelOf } from '../codes';
 import { FORMS, missingFields } from '../forms';
 import { localDateOf } from '../records';
-import { ADULT_AGE, ageOn, foldName } from './client-match';
+import { foldName } from './client-match';
+import { assessmentFormContext } from './form-context';
 
 /** A household needs a contact when nobody in it has had one for more than this many days. */
 export const NEEDS_CONTACT_AFTER_DAYS = 30;
@@ -143,16 +144,20 @@ export function missingEntryCount(
   context: { today: string; projectType: number | null },
 ): number {
   const answers = (member.entry?.answers ?? {}) as Record<string, never>;
-  const age = ageOn(member.client?.dob, context.today);
-  return missingFields(FORMS, 1, answers, {
-    projectType: context.projectType,
-    today: context.today,
-    subject: {
-      isHeadOfHousehold: member.enrollment.relationshipToHoH === 1,
-      // Without a date of birth, ask as for an adult (more questions, never fewer).
-      isAdult: age === null || age >= ADULT_AGE,
-    },
-  }).length;
+  // The member's age today decides; without a date of birth, ask as for an adult (more questions,
+  // never fewer).
+  return missingFields(
+    FORMS,
+    1,
+    answers,
+    assessmentFormContext({
+      relationshipToHoH: member.enrollment.relationshipToHoH,
+      dob: member.client?.dob,
+      on: context.today,
+      projectType: context.projectType,
+      today: context.today,
+    }),
+  ).length;
 }
 
 export function summarizeHousehold(

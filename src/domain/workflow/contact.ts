@@ -16,14 +16,11 @@
 //  - the contact itself, pointing at its Current Living Situation and at the assessment that holds
 //    its interim answers (the Update, the Entry when routed there, or null).
 import {
-  CURRENT_LIVING_SITUATION_LIST,
-  LIVING_SITUATIONS,
   asksLeaveSituation14Days,
   COORDINATED_ENTRY,
   isMissingDataCode,
   isValidFor,
   needsSubsidyType,
-  type LivingSituationGroup,
 } from '../codes';
 import {
   DEFAULT_PICKLIST_REGISTRY,
@@ -52,8 +49,9 @@ import {
   validateCurrentLivingSituation,
   type ValidationIssue,
 } from '../validation';
-import { backfillChange, entryAnswers, entryFormContext, isAdultOn } from './backfill';
+import { backfillChange, entryAnswers, entryFormContext } from './backfill';
 import type { RecordChange } from './case-managers';
+import { assessmentFormContext } from './form-context';
 import {
   INTERIM_STAGE,
   interimFields,
@@ -64,8 +62,6 @@ import {
 
 export type { RecordChange } from './case-managers';
 
-/** 3.15.1: 1 = Self (head of household). */
-const HEAD_OF_HOUSEHOLD = 1;
 const YES = 1;
 
 // ---- the form ---------------------------------------------------------------------------------
@@ -264,39 +260,6 @@ export function effectiveKindAndLocation(
 
 // ---- 4.12 Current Living Situation ------------------------------------------------------------
 
-export interface ClsOptionGroup {
-  readonly group: LivingSituationGroup;
-  readonly title: string;
-  readonly options: readonly { readonly code: number; readonly label: string }[];
-}
-
-const GROUP_TITLES: Readonly<Record<LivingSituationGroup, string>> = {
-  homeless: 'Homeless',
-  institutional: 'Institutional',
-  temporary: 'Temporary',
-  permanent: 'Permanent',
-  other: 'Other or not known',
-};
-const GROUP_ORDER: readonly LivingSituationGroup[] = [
-  'homeless',
-  'institutional',
-  'temporary',
-  'permanent',
-  'other',
-];
-
-/** The 4.12 options (only codes valid for Current Living Situation), by living-situation group. */
-export function currentLivingSituationGroups(): ClsOptionGroup[] {
-  const valid = new Set(CURRENT_LIVING_SITUATION_LIST.codes.map((c) => c.code));
-  return GROUP_ORDER.map((group) => ({
-    group,
-    title: GROUP_TITLES[group],
-    options: LIVING_SITUATIONS.filter(
-      (s) => valid.has(s.code) && isValidFor(s.code, 'current') && s.group === group,
-    ).map((s) => ({ code: s.code, label: s.label })),
-  })).filter((g) => g.options.length > 0);
-}
-
 /** Which 4.12 questions apply: HUD's dependency rules (validateClsDependentFields). */
 export interface ClsQuestions {
   /** 4.12.A, only for 435. */
@@ -414,14 +377,13 @@ export function interimFormContext(input: {
   readonly projectType: number | null | undefined;
   readonly today: string;
 }): FormContext {
-  return {
-    projectType: input.projectType ?? null,
-    subject: {
-      isHeadOfHousehold: input.enrollment.relationshipToHoH === HEAD_OF_HOUSEHOLD,
-      isAdult: isAdultOn(input.dob, input.date),
-    },
+  return assessmentFormContext({
+    relationshipToHoH: input.enrollment.relationshipToHoH,
+    dob: input.dob,
+    on: input.date,
+    projectType: input.projectType,
     today: input.today,
-  };
+  });
 }
 
 /**

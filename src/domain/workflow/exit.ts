@@ -21,7 +21,6 @@
 // screen pre-fills them and shows them as optional: their answers are checked (types, lists,
 // consistency) but an empty one does not block the exit.
 import {
-  DESTINATION_LIST,
   CURRENT_LIVING_SITUATION_LIST,
   HEAD_OF_HOUSEHOLD,
   LIVING_SITUATION_GROUP_LABELS,
@@ -71,7 +70,9 @@ import {
   warningIssue,
   type ValidationIssue,
 } from '../validation';
+import { assessmentSubject } from './form-context';
 import { latestInterimValues } from './interim';
+import { livingSituationOptionGroups, type LivingSituationOptionGroup } from './living-situations';
 
 /** HUD 5.03.1 stage of the Exit assessment. */
 export const EXIT_STAGE = 3 as const;
@@ -177,28 +178,6 @@ export function initialExitForm(input: {
 
 // ---- Destinations -------------------------------------------------------------------------------
 
-export interface DestinationGroup {
-  readonly group: LivingSituationGroup;
-  readonly title: string;
-  readonly options: readonly { readonly value: number; readonly label: string }[];
-}
-
-const GROUP_TITLES: Readonly<Record<LivingSituationGroup, string>> = {
-  homeless: 'Homeless situations',
-  institutional: 'Institutional situations',
-  temporary: 'Temporary housing',
-  permanent: 'Permanent housing',
-  other: 'Other',
-};
-
-const DEFAULT_GROUP_ORDER: readonly LivingSituationGroup[] = [
-  'homeless',
-  'institutional',
-  'temporary',
-  'permanent',
-  'other',
-];
-
 interface ReasonHint {
   /** Destinations offered as one-tap suggestions, most likely first. */
   readonly suggested: readonly number[];
@@ -223,44 +202,13 @@ export function suggestedDestinations(reason: ExitReason | null): number[] {
   return EXIT_REASON_DESTINATIONS[reason].suggested.filter((c) => isValidFor(c, 'destination'));
 }
 
-function groupOptions(
-  codes: readonly { code: number; label: string }[],
-  firstGroup: LivingSituationGroup | undefined,
-): DestinationGroup[] {
-  const order = firstGroup
-    ? [firstGroup, ...DEFAULT_GROUP_ORDER.filter((g) => g !== firstGroup)]
-    : DEFAULT_GROUP_ORDER;
-  return order
-    .map((group) => ({
-      group,
-      title: GROUP_TITLES[group],
-      options: codes
-        .filter((c) => livingSituationGroup(c.code) === group)
-        .map((c) => ({ value: c.code, label: c.label })),
-    }))
-    .filter((g) => g.options.length > 0);
-}
-
 /**
  * The 3.12.1 Destinations (only codes valid as a Destination) by living-situation group, the group
  * the reason makes likely first.
  */
-export function destinationGroups(reason: ExitReason | null): DestinationGroup[] {
+export function destinationGroups(reason: ExitReason | null): LivingSituationOptionGroup[] {
   const first = reason === null ? undefined : EXIT_REASON_DESTINATIONS[reason].firstGroup;
-  return groupOptions(
-    activeCodes(DESTINATION_LIST).filter((c) => isValidFor(c.code, 'destination')),
-    first,
-  );
-}
-
-/** The 4.12 Current Living Situations (only codes valid for 4.12) by group, `first` group first. */
-export function currentLivingSituationGroups(
-  first?: LivingSituationGroup | null,
-): DestinationGroup[] {
-  return groupOptions(
-    activeCodes(CURRENT_LIVING_SITUATION_LIST).filter((c) => isValidFor(c.code, 'current')),
-    first ?? undefined,
-  );
+  return livingSituationOptionGroups('destination', { first });
 }
 
 /** Sets the reason; "Deceased" also chooses the Destination "Deceased" when none is chosen yet. */
@@ -408,13 +356,6 @@ export function checkExitCls(form: ExitForm): ExitClsCheck {
 
 // ---- who the assessment is about ----------------------------------------------------------------
 
-/** Whole years from a date of birth to a date. */
-function ageOn(dob: string, date: string): number {
-  const [by, bm, bd] = dob.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
 /**
  * The FormContext subject: head of household by 3.15, adult when 18 or older on the date (a client
  * whose date of birth is not recorded is asked everything an adult is).
@@ -424,11 +365,7 @@ export function exitSubject(
   dob: unknown,
   date: string,
 ): NonNullable<FormContext['subject']> {
-  const isHeadOfHousehold = relationshipToHoH === HEAD_OF_HOUSEHOLD;
-  const validDob = typeof dob === 'string' && localDateSchema.safeParse(dob).success;
-  const validDate = localDateSchema.safeParse(date).success;
-  const isAdult = !validDob || !validDate ? true : ageOn(dob, date) >= 18;
-  return { isHeadOfHousehold, isAdult };
+  return assessmentSubject({ relationshipToHoH, dob, on: date });
 }
 
 // ---- the household ------------------------------------------------------------------------------

@@ -46,14 +46,12 @@ import {
   validateIncome,
 } from '../validation';
 import { newAssignmentChange, type RecordChange } from './case-managers';
+import { assessmentFormContext } from './form-context';
 
 export type { RecordChange } from './case-managers';
 
 /** The stage of the Entry assessment. */
 export const ENTRY_STAGE = 1;
-
-/** HUD adults are 18 or older (on the project start date). */
-export const ADULT_AGE = 18;
 
 const MISSING_DATA: readonly number[] = [
   CLIENT_DOESNT_KNOW,
@@ -184,43 +182,23 @@ export function headFirst<M extends { relationshipToHoH: number | null }>(
 
 // ---- who the member is -------------------------------------------------------------------------
 
-/** Whole years from `dob` to `date`; null when the DOB is not a date. */
-export function ageOn(dob: string | null | undefined, date: string): number | null {
-  if (!dob || !localDateSchema.safeParse(dob).success) return null;
-  const [by, bm, bd] = dob.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  let age = y - by;
-  if (m < bm || (m === bm && d < bd)) age -= 1;
-  return age;
-}
-
-/**
- * Adult on the date (18 or older). A member whose DOB is unknown counts as an adult, so the
- * questions asked of adults are offered rather than silently skipped.
- */
-export function isAdultOn(dob: string | null | undefined, date: string): boolean {
-  const age = ageOn(dob, date);
-  return age === null || age >= ADULT_AGE;
-}
-
 export function memberDob(member: Pick<ProjectStartMember, 'newClient' | 'dob'>): string | null {
   if (member.newClient) return member.newClient.dob.trim() === '' ? null : member.newClient.dob;
   return member.dob;
 }
 
-/** The form context of a member's Entry assessment. */
+/** The form context of a member's Entry assessment (their age on the project start date). */
 export function memberFormContext(
   member: Pick<ProjectStartMember, 'newClient' | 'dob' | 'relationshipToHoH'>,
   input: Pick<ProjectStartInput, 'projectType' | 'projectStartDate' | 'today'>,
 ): FormContext {
-  return {
+  return assessmentFormContext({
+    relationshipToHoH: member.relationshipToHoH,
+    dob: memberDob(member),
+    on: input.projectStartDate || input.today,
     projectType: input.projectType,
-    subject: {
-      isHeadOfHousehold: member.relationshipToHoH === HEAD_OF_HOUSEHOLD,
-      isAdult: isAdultOn(memberDob(member), input.projectStartDate || input.today),
-    },
     today: input.today,
-  };
+  });
 }
 
 /** The answers a member's Entry assessment saves: those asked of them, empty ones left out. */

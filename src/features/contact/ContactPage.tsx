@@ -15,7 +15,6 @@ import {
   chooseLivingSituation,
   clsQuestions,
   contactDefaults,
-  currentLivingSituationGroups,
   effectiveKindAndLocation,
   emptyContactForm,
   interimAnswers,
@@ -29,6 +28,7 @@ import {
 } from '../../domain/workflow/contact';
 import { entryFormContext } from '../../domain/workflow/backfill';
 import { interimForms } from '../../domain/workflow/interim';
+import { livingSituationOptionGroups } from '../../domain/workflow/living-situations';
 import { useDraft } from '../../shared/draft';
 import { formatDate, personName } from '../../shared/format';
 import { FormRenderer, fieldElementId, hudOptions } from '../../shared/forms';
@@ -97,7 +97,7 @@ function picklistOptions(id: string): Option<string>[] {
 const NO_ERRORS: FieldError[] = [];
 const YES_NO_MISSING = hudOptions('1.8');
 const SUBSIDY_TYPES = hudOptions('3.12.A');
-const CLS_GROUPS = currentLivingSituationGroups();
+const CLS_GROUPS = livingSituationOptionGroups('current');
 
 export function ContactPage({ enrollmentId }: { enrollmentId: string }) {
   const { db } = useServices();

@@ -4,14 +4,14 @@
 // questions that follow it are in reach of a thumb.
 import { useState } from 'react';
 import { shortLabel } from '../../domain/validation';
-import type { ClsOptionGroup } from '../../domain/workflow/contact';
+import type { LivingSituationOptionGroup } from '../../domain/workflow/living-situations';
 import { formatDate } from '../../shared/format';
 import { Button } from '../../shared/ui';
 
 export function LivingSituationPicker(props: {
   id: string;
   value: number | null;
-  groups: readonly ClsOptionGroup[];
+  groups: readonly LivingSituationOptionGroup[];
   previous: { code: number; label: string; date: string | null } | null;
   error?: string;
   onChange(code: number): void;

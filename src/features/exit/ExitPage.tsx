@@ -16,7 +16,6 @@ import {
   chooseDestination,
   chooseExitCls,
   chooseReason,
-  currentLivingSituationGroups,
   destinationGroups,
   exitClsChoice,
   exitFieldPart,
@@ -32,6 +31,7 @@ import {
   type ExitInput,
   type HouseholdMemberInfo,
 } from '../../domain/workflow/exit';
+import { livingSituationOptionGroups } from '../../domain/workflow/living-situations';
 import { useDraft } from '../../shared/draft';
 import { formatDate, personName } from '../../shared/format';
 import { FormRenderer, fieldElementId, hudOptions } from '../../shared/forms';
@@ -426,7 +426,9 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
                 ? 'Filled in from the Destination. Change it only if the client is staying somewhere else on the exit date.'
                 : 'Where the client is staying on the exit date.'
             }
-            groups={currentLivingSituationGroups(destinationGroup)}
+            groups={livingSituationOptionGroups('current', {
+              first: destinationGroup ?? undefined,
+            })}
             value={cls.code}
             error={fieldErrors.currentLivingSituation}
             onChange={(code) => set((f) => chooseExitCls(f, code))}

@@ -1,7 +1,7 @@
 // A select whose options are grouped (<optgroup>) by living-situation group, with the markup of
 // the shared SelectField: a visible label, hint and error tied with aria-describedby.
 import type { ReactNode } from 'react';
-import type { DestinationGroup } from '../../domain/workflow/exit';
+import type { LivingSituationOptionGroup } from '../../domain/workflow/living-situations';
 
 export function GroupedSelect(props: {
   id: string;
@@ -10,7 +10,7 @@ export function GroupedSelect(props: {
   error?: string | null;
   required?: boolean;
   value: number | null;
-  groups: readonly DestinationGroup[];
+  groups: readonly LivingSituationOptionGroup[];
   onChange(value: number | null): void;
   placeholder?: string;
 }) {
@@ -47,7 +47,7 @@ export function GroupedSelect(props: {
         {props.groups.map((g) => (
           <optgroup key={g.group} label={g.title}>
             {g.options.map((o) => (
-              <option key={o.value} value={String(o.value)}>
+              <option key={o.code} value={String(o.code)}>
                 {o.label}
               </option>
             ))}

@@ -22,7 +22,6 @@ import {
   memberFormContext,
   missingEntryAnswerCount,
   newMemberName,
-  ageOn,
   type DraftMember,
   type IssueTarget,
   type MemberField,
@@ -32,6 +31,7 @@ import {
   type ProjectStartIssue,
   type ProjectStartMember,
 } from '../../domain/workflow/project-start';
+import { ageOn } from '../../domain/workflow/form-context';
 import { useDraft } from '../../shared/draft';
 import { formatDate, personName } from '../../shared/format';
 import { FormRenderer, fieldElementId, hudOptions } from '../../shared/forms';

@@ -4,7 +4,6 @@ import type { FormContext } from '../../../src/domain/forms';
 import { newId, singletonAssessmentId } from '../../../src/domain/records';
 import {
   ENTRY_STAGE,
-  ageOn,
   backfillChange,
   backfillEdits,
   backfillFieldIds,
@@ -15,8 +14,8 @@ import {
   entryFieldsMissing,
   entryFormContext,
   entryMissing,
-  isAdultOn,
 } from '../../../src/domain/workflow/backfill';
+import { ageOn, isAdultOn } from '../../../src/domain/workflow/form-context';
 
 const TODAY = '2026-03-10';
 const enrollment = { id: newId(), clientId: newId(), projectStartDate: '2026-03-02' };

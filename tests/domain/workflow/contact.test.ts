@@ -11,7 +11,6 @@ import {
   clsValues,
   contactDefaults,
   contactInstant,
-  currentLivingSituationGroups,
   emptyContactForm,
   localTimeOf,
   routesToEntry,
@@ -20,6 +19,7 @@ import {
   type ContactForm,
   type ContactSaveInput,
 } from '../../../src/domain/workflow/contact';
+import { livingSituationOptionGroups } from '../../../src/domain/workflow/living-situations';
 
 const ENROLLMENT_ID = 'e'.repeat(32);
 const CLIENT_ID = 'c'.repeat(32);
@@ -150,7 +150,7 @@ describe('defaults', () => {
 
 describe('Current Living Situation', () => {
   it('offers only codes valid for 4.12, by group', () => {
-    const groups = currentLivingSituationGroups();
+    const groups = livingSituationOptionGroups('current');
     const codes = groups.flatMap((g) => g.options.map((o) => o.code));
     expect(codes.every((c) => isValidFor(c, 'current'))).toBe(true);
     expect(codes).not.toContain(312); // Destination only

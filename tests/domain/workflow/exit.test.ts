@@ -8,7 +8,6 @@ import {
   chooseDestination,
   chooseExitCls,
   chooseReason,
-  currentLivingSituationGroups,
   destinationGroups,
   exitClsChoice,
   exitSubject,
@@ -24,6 +23,7 @@ import {
   type ExitInput,
   type HouseholdMemberInfo,
 } from '../../../src/domain/workflow/exit';
+import { livingSituationOptionGroups } from '../../../src/domain/workflow/living-situations';
 
 const TODAY = '2026-03-10';
 const ENROLLMENT = 'e'.repeat(32);
@@ -100,13 +100,13 @@ describe('fixtures', () => {
 describe('Destinations', () => {
   it('offers only codes valid as a Destination, grouped by living-situation group', () => {
     const groups = destinationGroups(null);
-    const codes = groups.flatMap((g) => g.options.map((o) => o.value));
+    const codes = groups.flatMap((g) => g.options.map((o) => o.code));
     expect(codes.every((c) => isValidFor(c, 'destination'))).toBe(true);
     expect(codes).not.toContain(335);
     expect(codes).not.toContain(37);
     expect(codes).toContain(24);
     for (const g of groups) {
-      expect(g.options.every((o) => livingSituationGroup(o.value) === g.group)).toBe(true);
+      expect(g.options.every((o) => livingSituationGroup(o.code) === g.group)).toBe(true);
     }
   });
 
@@ -151,7 +151,7 @@ describe('Destinations', () => {
 describe('the exit Current Living Situation', () => {
   it('is suggested from the Destination, always a code valid for 4.12 in the same group', () => {
     for (const { options } of destinationGroups(null)) {
-      for (const { value } of options) {
+      for (const { code: value } of options) {
         const cls = suggestedExitCls(value);
         expect(cls, `Destination ${value}`).not.toBeNull();
         expect(isValidFor(cls!, 'current')).toBe(true);
@@ -195,9 +195,9 @@ describe('the exit Current Living Situation', () => {
   });
 
   it('orders the 4.12 choices with the Destination group first and offers only 4.12 codes', () => {
-    const groups = currentLivingSituationGroups('institutional');
+    const groups = livingSituationOptionGroups('current', { first: 'institutional' });
     expect(groups[0]!.group).toBe('institutional');
-    const codes = groups.flatMap((g) => g.options.map((o) => o.value));
+    const codes = groups.flatMap((g) => g.options.map((o) => o.code));
     expect(codes.every((c) => isValidFor(c, 'current'))).toBe(true);
     expect(codes).not.toContain(24);
   });

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { singletonAssessmentId, RECORD_SCHEMAS } from '../../../src/domain/records';
 import { unflattenFields } from '../../../src/domain/merge';
 import {
-  ageOn,
   buildProjectStartChanges,
   checkHousehold,
   checkProjectStart,
@@ -12,7 +11,6 @@ import {
   entryAnswersToSave,
   headFirst,
   initialProjectStartDraft,
-  isAdultOn,
   memberFormContext,
   missingEntryAnswerCount,
   newClientFields,
@@ -20,6 +18,7 @@ import {
   type ProjectStartInput,
   type ProjectStartMember,
 } from '../../../src/domain/workflow/project-start';
+import { ageOn, isAdultOn } from '../../../src/domain/workflow/form-context';
 
 const TODAY = '2026-03-10';
 const PROVIDER = '0'.repeat(31) + 'a';

@@ -190,7 +190,13 @@ describe('ContactPage', () => {
     await open(s);
     expect(screen.getByText('Robin Testperson')).toBeTruthy();
     const list = clsList();
-    for (const group of ['Homeless', 'Institutional', 'Temporary', 'Permanent']) {
+    for (const group of [
+      'Homeless situations',
+      'Institutional situations',
+      'Temporary housing',
+      'Permanent housing',
+      'Other or not known',
+    ]) {
       expect(within(list).getByRole('group', { name: group })).toBeTruthy();
     }
     expect(within(list).getByRole('radio', { name: 'Safe Haven' })).toBeTruthy();
