@@ -136,15 +136,18 @@ describe('FindClientPage search', () => {
       name: 'Start a project entry for Taylor Serveronly',
     });
     expect(taylorLink).toHaveProperty('pathname', `/clients/${taylor.id}/start`);
-    const robinItem = within(results())
-      .getByRole('link', { name: 'Open Robin Testperson' })
-      .closest('li')!;
+    // Robin's server result is matched to the local record by id, which may land a moment later.
+    const robinItem = (
+      await within(results()).findByRole('link', { name: 'Open Robin Testperson' })
+    ).closest('li')!;
     expect(robinItem.textContent).toContain(`${TEST_PROVIDER.name}, Synthetic Shelter`);
-    expect(
-      within(results())
-        .getAllByRole('heading', { level: 3 })
-        .map((h) => h.textContent),
-    ).toEqual(['Taylor Serveronly', 'Robin Testperson']);
+    await waitFor(() =>
+      expect(
+        within(results())
+          .getAllByRole('heading', { level: 3 })
+          .map((h) => h.textContent),
+      ).toEqual(['Taylor Serveronly', 'Robin Testperson']),
+    );
     expect(screen.queryByText("Showing this device's records only (offline)")).toBeNull();
     expect(api).toHaveBeenCalledWith(
       `/api/clients/search?providerId=${TEST_PROVIDER.id}&lastName=Serv`,
