@@ -144,8 +144,9 @@ export function missingEntryCount(
   context: { today: string; projectType: number | null },
 ): number {
   const answers = (member.entry?.answers ?? {}) as Record<string, never>;
-  // The member's age today decides; without a date of birth, ask as for an adult (more questions,
-  // never fewer).
+  // As on the enrollment screen: the member's age at project start decides (the Entry describes
+  // project start); without a date of birth, ask as for an adult (more questions, never fewer).
+  const start = member.enrollment.projectStartDate;
   return missingFields(
     FORMS,
     1,
@@ -153,7 +154,7 @@ export function missingEntryCount(
     assessmentFormContext({
       relationshipToHoH: member.enrollment.relationshipToHoH,
       dob: member.client?.dob,
-      on: context.today,
+      on: typeof start === 'string' ? start : context.today,
       projectType: context.projectType,
       today: context.today,
     }),

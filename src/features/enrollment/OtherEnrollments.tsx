@@ -45,6 +45,10 @@ export function OtherEnrollments(props: { clientId: string; enrollmentId: string
         otherEnrollmentsSchema,
       ),
     enabled: props.clientId !== '',
+    // Each answer is an audited view of another provider's data: ask again at most every
+    // 10 minutes, not on every visit to the hub.
+    staleTime: 10 * 60_000,
+    refetchOnWindowFocus: false,
   });
   const localIds = new Set(others.map((e) => e.id));
   const remote: OtherEnrollment[] = (online.data?.enrollments ?? []).filter(

@@ -185,6 +185,16 @@ describe('summarizeHousehold', () => {
     );
   });
 
+  it('counts missing answers by the age at project start, as the enrollment screen does', () => {
+    // 17 at project start, 18 today: the Entry describes a child.
+    const teen = member({ relationshipToHoH: 2, dob: '2008-02-01' });
+    teen.enrollment = { ...teen.enrollment, projectStartDate: '2026-01-15' };
+    const asChild = member({ relationshipToHoH: 2, dob: '2015-01-01' });
+    const asAdult = member({ relationshipToHoH: 2, dob: '1990-01-01' });
+    expect(missingEntryCount(teen, CONTEXT)).toBe(missingEntryCount(asChild, CONTEXT));
+    expect(missingEntryCount(teen, CONTEXT)).toBeLessThan(missingEntryCount(asAdult, CONTEXT));
+  });
+
   it('is exited when the head of household has an exit date', () => {
     const summary = summarizeHousehold(household([member({ exitDate: '2026-03-01' })]), CONTEXT);
     expect(summary.exitDate).toBe('2026-03-01');
