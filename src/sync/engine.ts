@@ -85,6 +85,12 @@ export interface SyncEngineDeps {
 
 export const SYNC_LOCK_NAME = 'fieldnote-sync';
 
+/**
+ * Another tab or the service worker holds the sync lock: try again this soon, so this tab's
+ * counts and status catch up with what the other one sent (its own queue may also be new).
+ */
+export const BUSY_RETRY_MS = 2_000;
+
 type FailureKind =
   | 'network'
   | 'server'
@@ -179,6 +185,7 @@ export class SyncEngine {
         const locked = await this.lock(SYNC_LOCK_NAME, () => this.once());
         outcome = locked.acquired ? locked.value : 'busy';
       } while (this.again && outcome === 'ok');
+      if (outcome === 'busy') this.scheduleBusyRetry();
       return outcome;
     };
     this.running = run().finally(() => {
@@ -253,6 +260,14 @@ export class SyncEngine {
     this.status.setState({ phase: offline ? 'offline' : 'error' });
     this.scheduleRetry();
     return offline ? 'offline' : 'error';
+  }
+
+  private scheduleBusyRetry(): void {
+    if (this.retryHandle !== null) return;
+    this.retryHandle = this.timers.setTimeout(() => {
+      this.retryHandle = null;
+      void this.sync();
+    }, BUSY_RETRY_MS);
   }
 
   private scheduleRetry(): void {

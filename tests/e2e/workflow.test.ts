@@ -283,7 +283,14 @@ describe('a case manager carries a client from first contact to exit', () => {
     expect(await a.page.getByText('Not synced').count()).toBe(0);
 
     const b = await newDevice();
-    await signIn(b.page, CASE_MANAGER_2);
+    // This one signs in with the keyboard only: Tab between the fields, Enter to submit.
+    await b.page.goto(server.baseUrl, { waitUntil: 'load' });
+    await heading(b.page, 'Sign in to Fieldnote');
+    await b.page.getByLabel('Username').focus();
+    await b.page.keyboard.type(CASE_MANAGER_2.username);
+    await b.page.keyboard.press('Tab');
+    await b.page.keyboard.type(CASE_MANAGER_2.password);
+    await b.page.keyboard.press('Enter');
     await heading(b.page, 'My caseload');
     await waitForSynced(b.page);
     await b.page.goto(`${server.baseUrl}${enrollmentPath}`, { waitUntil: 'load' });
@@ -394,7 +401,11 @@ describe('a case manager carries a client from first contact to exit', () => {
     expect(text).toMatch(/0102/);
     await checkScreen(sup.page, 'conflicts');
     await sup.page.getByRole('button', { name: 'Keep current value' }).first().click();
-    await sup.page.getByText('Resolved.').first().waitFor();
+    await sup.page
+      .getByRole('status')
+      .filter({ hasText: /^Resolved: / })
+      .waitFor();
+    await sup.page.getByText(/^No open conflicts/).waitFor();
   });
 
   it('has no axe-core violations on any screen', () => {

@@ -102,6 +102,7 @@ function DeviceNotices() {
 const isRecordType = (t: string): t is RecordType => (RECORD_TYPES as string[]).includes(t);
 
 function ServerConflicts() {
+  const [resolved, setResolved] = useState<string | null>(null);
   const { api, db, provider } = useServices();
   const online = useSyncStatus((s) => s.online);
   const conflicts = useQuery({
@@ -145,6 +146,7 @@ function ServerConflicts() {
         {rows.map((row) => (
           <ConflictItem
             key={row.conflict.id}
+            onResolved={setResolved}
             row={row}
             names={names}
             context={contexts?.get(recordKey(row.conflict.recordType, row.conflict.recordId))}
@@ -156,6 +158,10 @@ function ServerConflicts() {
   return (
     <>
       <h3 className="sync-item-title">Open conflicts for {provider.name}</h3>
+      {/* A resolved conflict leaves the list at once, so the confirmation lives here. */}
+      <p role="status" className="sync-resolved">
+        {resolved}
+      </p>
       {body}
     </>
   );
@@ -191,6 +197,7 @@ const RESOLUTIONS: Readonly<
 };
 
 function ConflictItem(props: {
+  onResolved(message: string): void;
   row: ServerConflict;
   names: Map<string, string>;
   context: RecordContext | undefined;
@@ -207,6 +214,8 @@ function ConflictItem(props: {
       }),
     onSuccess: async (_result, action) => {
       setDone(action);
+      const label = RESOLUTIONS[kind].find(([a]) => a === action)?.[1] ?? action;
+      props.onResolved(`Resolved: ${headline} (${label}).`);
       void syncNow();
       await queryClient.invalidateQueries({ queryKey: ['conflicts', provider.id] });
     },
@@ -292,7 +301,7 @@ function ConflictItem(props: {
         </Alert>
       ) : null}
       {done ? (
-        <p role="status">Resolved.</p>
+        <p>Resolved.</p>
       ) : (
         <div className="button-row">
           {RESOLUTIONS[kind].map(([action, label]) => (

@@ -1,4 +1,5 @@
 // The engine's failure handling and the sync triggers, with a scripted transport.
+import { BUSY_RETRY_MS } from '../../../src/sync';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDeviceDatabase, pendingCount, saveChange, type DeviceDatabase } from '../../../src/db';
 import { newId } from '../../../src/domain/records';
@@ -91,11 +92,13 @@ describe('SyncEngine failures', () => {
     expect(await pendingCount(db)).toBe(1);
   });
 
-  it('does not sync while another context holds the lock', async () => {
-    const { engine, transport } = await setup(() => status(503));
+  it('does not sync while another context holds the lock, and looks again shortly', async () => {
+    const { engine, transport, delays } = await setup(() => status(503));
     const outcome = await inProcessLock('fieldnote-sync', () => engine.sync());
     expect(outcome).toEqual({ acquired: true, value: 'busy' });
     expect(transport).not.toHaveBeenCalled();
+    // The service worker (say) is sending the queue; this tab catches up once it is done.
+    expect(delays).toEqual([BUSY_RETRY_MS]);
   });
 
   it('the service worker handler rejects when the sync did not complete', async () => {

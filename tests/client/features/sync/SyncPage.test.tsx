@@ -395,6 +395,12 @@ describe('SyncPage: conflicts', () => {
     expect(
       await within(conflicts).findByText(/No open conflicts for Synthetic Family/),
     ).toBeTruthy();
+    // The row has left the list; the confirmation stays, announced.
+    expect(
+      within(conflicts)
+        .getAllByRole('status')
+        .some((s) => s.textContent?.startsWith('Resolved: Contact for Robin Testperson')),
+    ).toBe(true);
     expect(calls.filter((c) => c.path.startsWith('/api/conflicts?'))).toHaveLength(2);
     expect(services.syncCalls).toBe(1);
   });
