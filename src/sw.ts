@@ -10,12 +10,15 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
 import { AccountsDatabase, DeviceDatabase, databaseName, pendingCount } from './db';
-import { SyncEngine, accountAuth, backgroundSync, type HttpFetch } from './sync';
+import {
+  BACKGROUND_SYNC_TAG,
+  SyncEngine,
+  accountAuth,
+  backgroundSync,
+  type HttpFetch,
+} from './sync';
 
 declare const self: ServiceWorkerGlobalScope;
-
-/** Keep in step with BACKGROUND_SYNC_TAG in src/app/services.ts. */
-const SYNC_TAG = 'fieldnote-sync';
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
@@ -80,5 +83,5 @@ async function syncAllAccounts(): Promise<void> {
 
 self.addEventListener('sync', (event) => {
   const syncEvent = event as ExtendableEvent & { tag: string };
-  if (syncEvent.tag === SYNC_TAG) syncEvent.waitUntil(syncAllAccounts());
+  if (syncEvent.tag === BACKGROUND_SYNC_TAG) syncEvent.waitUntil(syncAllAccounts());
 });

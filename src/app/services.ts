@@ -17,6 +17,7 @@ import {
   SyncEngine,
   accountAuth,
   apiRequest,
+  BACKGROUND_SYNC_TAG,
   installSyncTriggers,
   lock,
   signOut,
@@ -25,8 +26,6 @@ import {
 } from '../sync';
 import type { AppServices } from '../shared/services';
 import { browserFetch } from './http';
-
-export const BACKGROUND_SYNC_TAG = 'fieldnote-sync';
 
 /** Asks the service worker to sync when the connection returns (where Background Sync exists). */
 async function requestBackgroundSync(): Promise<void> {

@@ -7,6 +7,9 @@ import type { SyncEngine, SyncOutcome } from './engine';
 
 export const PERIODIC_SYNC_MS = 5 * 60_000;
 
+/** The Background Sync tag a save registers and the service worker's `sync` handler answers. */
+export const BACKGROUND_SYNC_TAG = 'fieldnote-sync';
+
 export interface TriggerDeps {
   /** Fires `online` and `offline` (the window, or the service worker's global scope). */
   target?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
