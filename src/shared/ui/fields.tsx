@@ -142,17 +142,9 @@ export function SelectField<V extends string | number>(
   );
 }
 
-export function RadioGroup<V extends string | number>(
-  props: Common & {
-    value: V | null;
-    options: readonly Option<V>[];
-    onChange(value: V | null): void;
-    /** Lays short options side by side. */
-    inline?: boolean;
-  },
-) {
-  const generated = useId();
-  const id = props.id ?? generated;
+/** The fieldset, legend, hint and error every group of radios or checkboxes shares. */
+function ChoiceFieldset(props: Common & { id: string; inline?: boolean; children: ReactNode }) {
+  const { id } = props;
   return (
     <fieldset
       className={`field choice-group${props.inline ? ' choice-inline' : ''}${props.error ? ' field-invalid' : ''}`}
@@ -165,6 +157,24 @@ export function RadioGroup<V extends string | number>(
         <RequiredMark required={props.required} />
       </legend>
       <HintAndError id={id} hint={props.hint} error={props.error} />
+      {props.children}
+    </fieldset>
+  );
+}
+
+export function RadioGroup<V extends string | number>(
+  props: Common & {
+    value: V | null;
+    options: readonly Option<V>[];
+    onChange(value: V | null): void;
+    /** Lays short options side by side. */
+    inline?: boolean;
+  },
+) {
+  const generated = useId();
+  const id = props.id ?? generated;
+  return (
+    <ChoiceFieldset {...props} id={id}>
       {props.options.map((o) => (
         <label className="choice" key={String(o.value)}>
           <input
@@ -176,7 +186,7 @@ export function RadioGroup<V extends string | number>(
           <span>{o.label}</span>
         </label>
       ))}
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
@@ -196,17 +206,7 @@ export function CheckboxGroup<V extends string | number>(
     props.onChange(props.options.map((o) => o.value).filter((v) => next.includes(v)));
   };
   return (
-    <fieldset
-      className={`field choice-group${props.error ? ' field-invalid' : ''}`}
-      id={id}
-      tabIndex={-1}
-      aria-describedby={describedBy(id, props.hint, props.error)}
-    >
-      <legend className="field-label">
-        {props.label}
-        <RequiredMark required={props.required} />
-      </legend>
-      <HintAndError id={id} hint={props.hint} error={props.error} />
+    <ChoiceFieldset {...props} id={id}>
       {props.options.map((o) => (
         <label className="choice" key={String(o.value)}>
           <input
@@ -218,6 +218,6 @@ export function CheckboxGroup<V extends string | number>(
           <span>{o.label}</span>
         </label>
       ))}
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
