@@ -1,35 +1,18 @@
 // Synthetic client records for the clients screens, stored as pulled from the server (synced) or
 // saved through the real write path (pending). Invented people only.
 import { recordRow, saveChanges, type DeviceDatabase, type RecordView } from '../../../../src/db';
-import {
-  flattenRecord,
-  unflattenFields,
-  type FieldValues,
-  type RecordState,
-} from '../../../../src/domain/merge';
+import { unflattenFields, type FieldValues, type RecordState } from '../../../../src/domain/merge';
+import type { JsonValue } from '../../../../src/domain/protocol';
 import { newId, type RecordType } from '../../../../src/domain/records';
 import { TEST_PROVIDER } from '../render';
+import { clientFields as baseClientFields } from '../../../domain/merge/fixtures';
 
 export function clientFields(overrides: Record<string, unknown> = {}): FieldValues {
-  return flattenRecord({
-    firstName: 'Robin',
-    middleName: null,
-    lastName: 'Testperson',
-    nameSuffix: null,
-    nameDataQuality: 1,
+  return baseClientFields({
     ssn: '123451234',
     ssnDataQuality: 1,
-    dob: '1990-05-17',
-    dobDataQuality: 1,
-    race: [3],
-    raceNone: null,
-    additionalRaceEthnicity: null,
-    sex: 0,
-    veteranStatus: 0,
     phone: '6125550123',
-    email: null,
-    address: null,
-    ...overrides,
+    ...(overrides as Record<string, JsonValue>),
   });
 }
 

@@ -13,6 +13,7 @@ import {
   renderWithServices,
   type TestServices,
 } from '../render';
+import { clientFields } from '../../../domain/merge/fixtures';
 
 const START = '2026-02-01';
 
@@ -46,25 +47,7 @@ async function seed(
       type: 'client',
       id: clientId,
       op: 'create',
-      fields: {
-        firstName: 'Robin',
-        middleName: null,
-        lastName: 'Testperson',
-        nameSuffix: null,
-        nameDataQuality: 1,
-        ssn: null,
-        ssnDataQuality: 99,
-        dob: '1990-05-17',
-        dobDataQuality: 1,
-        race: [3],
-        raceNone: null,
-        additionalRaceEthnicity: null,
-        sex: 0,
-        veteranStatus: 0,
-        phone: null,
-        email: null,
-        address: null,
-      },
+      fields: clientFields({ ssn: null, ssnDataQuality: 99 }),
     },
     {
       type: 'enrollment',

@@ -15,6 +15,7 @@ import { MemoryReplica, flattenRecord, type FieldValues } from '../../../../src/
 import { newId, singletonAssessmentId, type RecordType } from '../../../../src/domain/records';
 import { Device, T0, USER_A } from '../../../domain/merge/fixtures';
 import { TEST_NOW, TEST_PROVIDER } from '../render';
+import { clientFields as baseClientFields } from '../../../domain/merge/fixtures';
 
 export const PROJECT_START = '2026-03-02';
 
@@ -40,25 +41,7 @@ export function newHousehold(): Household {
 }
 
 export function clientFields(first: string, dob: string): FieldValues {
-  return flattenRecord({
-    firstName: first,
-    middleName: null,
-    lastName: 'Testperson',
-    nameSuffix: null,
-    nameDataQuality: 1,
-    ssn: null,
-    ssnDataQuality: 99,
-    dob,
-    dobDataQuality: 1,
-    race: [6],
-    raceNone: null,
-    additionalRaceEthnicity: null,
-    sex: 0,
-    veteranStatus: 0,
-    phone: null,
-    email: null,
-    address: null,
-  });
+  return baseClientFields({ firstName: first, ssn: null, ssnDataQuality: 99, dob, race: [6] });
 }
 
 export function enrollmentFields(

@@ -13,6 +13,7 @@ import {
   renderWithServices,
   type TestServices,
 } from '../render';
+import { clientFields } from '../../../domain/merge/fixtures';
 
 const START = '2025-06-01';
 
@@ -64,25 +65,12 @@ async function seed(
       type: 'client',
       id: clientId,
       op: 'create',
-      fields: {
+      fields: clientFields({
         firstName: options.firstName ?? 'Robin',
-        middleName: null,
-        lastName: 'Testperson',
-        nameSuffix: null,
-        nameDataQuality: 1,
         ssn: null,
         ssnDataQuality: 99,
-        dob: '1990-05-17',
-        dobDataQuality: 1,
-        race: [3],
-        raceNone: null,
-        additionalRaceEthnicity: null,
-        sex: 0,
-        veteranStatus: 0,
         phone: '6125550100',
-        email: null,
-        address: null,
-      },
+      }),
     },
     {
       type: 'enrollment',
@@ -153,25 +141,14 @@ async function addMember(s: Seeded, firstName: string): Promise<string> {
       type: 'client',
       id: clientId,
       op: 'create',
-      fields: {
+      fields: clientFields({
         firstName,
-        middleName: null,
-        lastName: 'Testperson',
-        nameSuffix: null,
-        nameDataQuality: 1,
         ssn: null,
         ssnDataQuality: 99,
         dob: '2015-02-01',
-        dobDataQuality: 1,
-        race: [3],
-        raceNone: null,
-        additionalRaceEthnicity: null,
         sex: 1,
         veteranStatus: 99,
-        phone: null,
-        email: null,
-        address: null,
-      },
+      }),
     },
     {
       type: 'enrollment',
