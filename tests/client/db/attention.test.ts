@@ -15,7 +15,6 @@ import {
   pendingOutbox,
   resendDraftKey,
   resendRejected,
-  saveChange,
   saveDraft,
   settlePushResults,
   storePulledPage,
@@ -23,16 +22,7 @@ import {
 import type { MutationResult } from '../../../src/domain/protocol';
 import { newId } from '../../../src/domain/records';
 import { clientFields, contactFields } from '../../domain/merge/fixtures';
-import { PROVIDER, open, serverClient } from './fixtures';
-
-const save = (db: DeviceDatabase, change: Parameters<typeof saveChange>[1]) =>
-  saveChange(db, change, { providerId: PROVIDER });
-
-const result = (
-  mutationId: string,
-  status: MutationResult['status'],
-  message: string | null = null,
-): MutationResult => ({ mutationId, status, message, notices: [], conflictIds: [] });
+import { PROVIDER, open, result, save, serverClient } from './fixtures';
 
 /** Pushes the whole outbox with these results per mutation id (others applied). */
 async function settle(db: DeviceDatabase, statuses: Record<string, MutationResult>) {

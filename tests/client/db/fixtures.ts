@@ -1,7 +1,8 @@
 // Shared setup for device-database tests: databases opened per test and closed after it, and
 // server states made by another device through the shared merge. Synthetic people only.
 import { afterEach } from 'vitest';
-import { openDeviceDatabase, type DeviceDatabase } from '../../../src/db';
+import { openDeviceDatabase, saveChange, type DeviceDatabase } from '../../../src/db';
+import type { MutationResult } from '../../../src/domain/protocol';
 import { MemoryReplica, type RecordState } from '../../../src/domain/merge';
 import { newId } from '../../../src/domain/records';
 import { Device, T0, USER_A, clientFields } from '../../domain/merge/fixtures';
@@ -34,3 +35,14 @@ export function serverClient(id: string, patch?: Record<string, string>): Record
   if (patch) server.receive(other.advance(1000).patch('client', id, patch), USER_A);
   return server.get('client', id)!;
 }
+
+/** Saves one change through the one write path, as the test provider. */
+export const save = (db: DeviceDatabase, change: Parameters<typeof saveChange>[1]) =>
+  saveChange(db, change, { providerId: PROVIDER });
+
+/** The server's answer for one pushed mutation. */
+export const result = (
+  mutationId: string,
+  status: MutationResult['status'],
+  message: string | null = null,
+): MutationResult => ({ mutationId, status, message, notices: [], conflictIds: [] });

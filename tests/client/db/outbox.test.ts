@@ -9,24 +9,13 @@ import {
   pendingMutationsOf,
   pendingOutbox,
   pullCursor,
-  saveChange,
   settlePushResults,
   storePulledPage,
 } from '../../../src/db';
 import { type RecordState } from '../../../src/domain/merge';
-import type { MutationResult } from '../../../src/domain/protocol';
 import { newId } from '../../../src/domain/records';
 import { T0, clientFields, enrollmentFields } from '../../domain/merge/fixtures';
-import { PROVIDER, open, serverClient, track } from './fixtures';
-
-const save = (db: DeviceDatabase, change: Parameters<typeof saveChange>[1]) =>
-  saveChange(db, change, { providerId: PROVIDER });
-
-const result = (
-  mutationId: string,
-  status: MutationResult['status'],
-  message: string | null = null,
-): MutationResult => ({ mutationId, status, message, notices: [], conflictIds: [] });
+import { PROVIDER, open, result, save, serverClient, track } from './fixtures';
 
 describe('storePulledPage', () => {
   it('applies pending mutations over pulled states, keeps the last state of a repeated record', async () => {
