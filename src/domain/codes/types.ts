@@ -39,14 +39,27 @@ export function activeCodes(list: HudList): readonly HudCode[] {
   return list.codes.filter((c) => !c.retired);
 }
 
-/** A zod schema accepting exactly the list's codes, with a message naming the list. */
-export function codeSchema(list: HudList): z.ZodType<number> {
+/**
+ * A zod schema accepting exactly the list's codes. Every message is a sentence a case manager can act
+ * on, naming the field (`label`, the list's name by default) and the value that is not an answer:
+ * "Choose one of the listed answers for Destination (999 is not one of them)."
+ */
+export function codeSchema(list: HudList, label: string = list.name): z.ZodType<number> {
+  const error = (issue: { input?: unknown }): string =>
+    issue.input === undefined || issue.input === null
+      ? `Choose one of the listed answers for ${label}.`
+      : `Choose one of the listed answers for ${label} (${shown(issue.input)} is not one of them).`;
   return z
-    .number()
-    .int()
-    .refine((n) => hasCode(list, n), {
-      message: `Must be a code from HUD list ${list.id} (${list.name})`,
-    });
+    .number({ error })
+    .int({ error })
+    .refine((n) => hasCode(list, n), { error });
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number') return String(value);
+  const json = JSON.stringify(value);
+  return json === undefined ? String(value) : json.length > 40 ? `${json.slice(0, 40)}…` : json;
 }
 
 /** The HUD "missing data" answers: Client doesn't know, Client prefers not to answer, Data not collected. */

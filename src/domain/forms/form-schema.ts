@@ -6,7 +6,14 @@
 // fields that are not asked count as empty. A field that is not asked must be null or absent: HUD's
 // "dependent fields are null unless the parent field contains the triggering value".
 import { z } from 'zod';
-import { MISSING_DATA_CODES, PROJECT_TYPE_LIST, getList, hasCode, labelOf } from '../codes';
+import {
+  DATA_COLLECTION_STAGE_LIST,
+  MISSING_DATA_CODES,
+  PROJECT_TYPE_LIST,
+  getList,
+  hasCode,
+  labelOf,
+} from '../codes';
 import type { HudList } from '../codes';
 import { describeCondition, evaluateCondition, isEmptyAnswer } from './conditions';
 import type { ConditionWords } from './conditions';
@@ -312,6 +319,48 @@ export function checkAnswers(
     if (problem !== undefined) issues.push({ field: field.id, code: 'invalid', message: problem });
   }
   return issues;
+}
+
+// ---- one answer on its own -------------------------------------------------------------------
+
+/** Words for a data collection stage, also for one the forms never collect at ("post-exit"). */
+function stageWords(stage: number): string {
+  if (Object.hasOwn(STAGE_WORDS, stage)) return STAGE_WORDS[stage as FormStage];
+  return labelOf(DATA_COLLECTION_STAGE_LIST, stage)?.toLowerCase() ?? `stage ${stage}`;
+}
+
+/** The message for an answer that belongs to no question of the forms. */
+export const UNKNOWN_ANSWER_MESSAGE =
+  'This answer does not belong to any question on the assessment forms.';
+
+/**
+ * The problem with one answer of an Assessment taken on its own, in a case manager's words, or
+ * undefined when it may be stored. `field` is the form field the answer belongs to (undefined: no
+ * question of the forms). The question must be collected at `stage` (HUD 5.03.1; a value that is not
+ * a stage code is not checked here, since the stage itself is invalid), and a non-empty value must
+ * have the field's type and be in its list (HUD code list or local picklist), with its money format,
+ * integer range, real calendar date or text length. An empty answer (null, '', []) is always fine:
+ * it clears the field.
+ *
+ * Rules that read several answers (showWhen, collectedAbout, required) are not checked: answers
+ * change one at a time, concurrently on several devices, so only checkAnswers (a whole form) can.
+ */
+export function fieldAnswerProblem(
+  field: FormField | undefined,
+  value: unknown,
+  stage: unknown,
+  picklists: PicklistRegistry,
+): string | undefined {
+  if (isEmptyAnswer(value)) return undefined;
+  if (field === undefined) return UNKNOWN_ANSWER_MESSAGE;
+  if (
+    typeof stage === 'number' &&
+    hasCode(DATA_COLLECTION_STAGE_LIST, stage) &&
+    !(field.stages as readonly number[]).includes(stage)
+  ) {
+    return `${named(field)} is not collected at ${stageWords(stage)}.`;
+  }
+  return valueProblem(field, value, picklists, {});
 }
 
 /**

@@ -1,8 +1,10 @@
 // The assessment forms registry: MN Core and the Hennepin Case Management assessment, plus the
 // definition format, local picklists and everything derived from definitions.
 import { formFields } from './definition';
+import { fieldAnswerProblem } from './form-schema';
 import { HENNEPIN_CASE_MANAGEMENT } from './hennepin-case-management';
 import { MN_CORE } from './mn-core';
+import { DEFAULT_PICKLIST_REGISTRY, type PicklistRegistry } from './picklists';
 import type { FormDefinition, FormField, FormStage } from './types';
 
 export * from './types';
@@ -41,16 +43,39 @@ export function formsForStage(
   return forms.filter((form) => formFields(form).some((f) => f.stages.includes(stage)));
 }
 
+const FIELDS_BY_ID = new WeakMap<readonly FormDefinition[], ReadonlyMap<string, FormField>>();
+
 /** The field with this id in any of the forms (ids are unique across forms). */
 export function fieldById(
   id: string,
   forms: readonly FormDefinition[] = FORMS,
 ): FormField | undefined {
-  for (const form of forms) {
-    const field = formFields(form).find((f) => f.id === id);
-    if (field !== undefined) return field;
+  // Definitions are immutable data, so each set of forms is indexed once (the merge asks per answer).
+  let byId = FIELDS_BY_ID.get(forms);
+  if (byId === undefined) {
+    const map = new Map<string, FormField>();
+    for (const field of forms.flatMap(formFields)) if (!map.has(field.id)) map.set(field.id, field);
+    byId = map;
+    FIELDS_BY_ID.set(forms, byId);
   }
-  return undefined;
+  return byId.get(id);
+}
+
+/**
+ * M9: the problem with one answer of an Assessment at `stage` (its HUD 5.03.1 data collection
+ * stage), in a case manager's words, or undefined when it may be stored: the question exists in the
+ * forms, is collected at that stage, and a non-empty value has its type and is in its list (see
+ * fieldAnswerProblem). The merge runs it for every `answers.<fieldId>` a change sets, on the server
+ * and on the device alike; empty answers always pass (clearing).
+ */
+export function answerProblem(
+  fieldId: string,
+  value: unknown,
+  stage: unknown,
+  picklists: PicklistRegistry = DEFAULT_PICKLIST_REGISTRY,
+  forms: readonly FormDefinition[] = FORMS,
+): string | undefined {
+  return fieldAnswerProblem(fieldById(fieldId, forms), value, stage, picklists);
 }
 
 /** The field exported to this HMIS CSV column, e.g. "EarnedAmount". */

@@ -83,6 +83,8 @@ function validate(m: StampedMutation, current: RecordState | null): string | nul
   const stage =
     m.op === 'create' ? m.fields.dataCollectionStage : current?.fields.dataCollectionStage;
   const problems: string[] = [];
+  // Each field's own problem (its schema, or the forms for an answer), by field.
+  const own = new Map<string, string>();
   const touched = new Set<string>();
   for (const [field, value] of Object.entries(m.fields)) {
     const policy = fieldPolicy(m.recordType, field, stage);
@@ -90,8 +92,8 @@ function validate(m: StampedMutation, current: RecordState | null): string | nul
       problems.push(`${field}: not a field of a ${m.recordType} record`);
       continue;
     }
-    const parsed = policy.schema.safeParse(value);
-    if (!parsed.success) problems.push(`${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    const problem = policy.check(value);
+    if (problem !== undefined) own.set(field, problem);
     if (
       policy.immutable &&
       current &&
@@ -102,26 +104,44 @@ function validate(m: StampedMutation, current: RecordState | null): string | nul
     }
     touched.add(policy.group);
   }
+  const incomplete = new Set<string>();
   if (m.op === 'patch') {
     for (const group of touched) {
       const missing = groupMembers(m.recordType, group).filter((f) => !(f in m.fields));
-      if (missing.length > 0)
+      if (missing.length > 0) {
+        incomplete.add(group);
         problems.push(`${group}: these fields change together; also send ${missing.join(', ')}`);
-    }
-  }
-  if (problems.length === 0) {
-    for (const group of touched) {
-      const check = GROUP_CHECKS[m.recordType]?.[group];
-      if (!check) continue;
-      // Only the group's own values decide; every other field of the record reads as empty.
-      const values: Record<string, unknown> = {};
-      for (const f of Object.keys(RECORD_SCHEMAS[m.recordType].shape)) values[f] = null;
-      for (const f of groupMembers(m.recordType, group)) values[f] = m.fields[f] ?? null;
-      for (const issue of check(values)) {
-        if (issue.severity === 'error') problems.push(`${issue.field}: ${issue.message}`);
       }
     }
   }
+  // Rules within one field group, in a case manager's words (GROUP_CHECKS). Where a rule speaks
+  // about a field whose own check failed, its words replace the schema's ("999" is no Destination);
+  // the group's other rules only count when every field of the group is valid on its own.
+  const checked = new Map<string, string[]>();
+  for (const group of touched) {
+    const check = GROUP_CHECKS[m.recordType]?.[group];
+    if (!check || incomplete.has(group)) continue;
+    const members = groupMembers(m.recordType, group);
+    // Only the group's own values decide; every other field of the record reads as empty.
+    const values: Record<string, unknown> = {};
+    for (const f of Object.keys(RECORD_SCHEMAS[m.recordType].shape)) values[f] = null;
+    for (const f of members) values[f] = m.fields[f] ?? null;
+    const valid = members.every((f) => !own.has(f));
+    for (const issue of check(values)) {
+      if (issue.severity !== 'error' || (!valid && !own.has(issue.field))) continue;
+      checked.set(issue.field, [...(checked.get(issue.field) ?? []), issue.message]);
+    }
+  }
+  const fieldProblems: string[] = [];
+  for (const field of Object.keys(m.fields)) {
+    const messages = checked.get(field) ?? (own.has(field) ? [own.get(field)!] : []);
+    for (const message of messages) fieldProblems.push(`${field}: ${message}`);
+    checked.delete(field);
+  }
+  for (const [field, messages] of checked) {
+    for (const message of messages) fieldProblems.push(`${field}: ${message}`);
+  }
+  problems.unshift(...fieldProblems);
   if (m.op === 'create' && problems.length === 0) {
     const record = unflattenFields(m.recordId, m.fields);
     if (m.recordType === 'assessment') record.answers ??= {};

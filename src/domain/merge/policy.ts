@@ -2,8 +2,9 @@
 // which are fixed at creation, and which follow Entry precedence (M4). The policy is data; the
 // merge function (merge.ts) reads it and has no per-type code of its own.
 import type { z } from 'zod';
-import { RECORD_SCHEMAS, type RecordType, answerValueSchema, EXIT_FIELDS } from '../records';
+import { RECORD_SCHEMAS, type RecordType, EXIT_FIELDS } from '../records';
 import { STAGE_ENTRY } from '../codes';
+import { answerProblem } from '../forms';
 import { validateClsDependentFields } from '../validation/dependent-fields';
 import { validateDestination } from '../validation/destination';
 import type { ValidationIssue } from '../validation/types';
@@ -16,7 +17,13 @@ export interface FieldPolicy {
   immutable: boolean;
   /** M4: answers on the Entry (project start) assessment. */
   entryPrecedence: boolean;
-  schema: z.ZodType;
+  /**
+   * M9, the field's own check: why this value cannot be stored, in a case manager's words, or
+   * undefined when it can. Record fields use their record schema; an assessment answer is checked
+   * against the assessment forms (`answerProblem`: the question exists and is collected at the
+   * assessment's stage, and the value has its type and is in its list).
+   */
+  check: (value: unknown) => string | undefined;
 }
 
 /** Fields whose meaning depends on each other; a partial write could pair values that never went together. */
@@ -114,11 +121,12 @@ export function fieldPolicy(
   stage?: unknown,
 ): FieldPolicy | undefined {
   if (type === 'assessment' && isAnswerField(field)) {
+    const fieldId = answerFieldId(field);
     return {
       group: field,
       immutable: false,
       entryPrecedence: stage === STAGE_ENTRY,
-      schema: answerValueSchema,
+      check: (value) => answerProblem(fieldId, value, stage),
     };
   }
   const shape = RECORD_SCHEMAS[type].shape as Record<string, z.ZodType>;
@@ -128,8 +136,25 @@ export function fieldPolicy(
     group: groupOf(type, field),
     immutable: IMMUTABLE_FIELDS[type].includes(field),
     entryPrecedence: false,
-    schema: shape[field] as z.ZodType,
+    check: schemaCheck(shape[field] as z.ZodType),
   };
+}
+
+const SCHEMA_CHECKS = new WeakMap<z.ZodType, (value: unknown) => string | undefined>();
+
+/** A record field's check: the first message of its schema (written in case-manager words). */
+function schemaCheck(schema: z.ZodType): (value: unknown) => string | undefined {
+  let check = SCHEMA_CHECKS.get(schema);
+  if (!check) {
+    check = (value) => {
+      const parsed = schema.safeParse(value);
+      return parsed.success
+        ? undefined
+        : (parsed.error.issues[0]?.message ?? 'This value cannot be stored.');
+    };
+    SCHEMA_CHECKS.set(schema, check);
+  }
+  return check;
 }
 
 /** The fields a write to `group` must set together. */

@@ -6,25 +6,37 @@ import { getList } from '../codes';
 import { derivedId, idSchema, type Id } from './ids';
 import { localDateSchema } from './dates';
 
-export const answerValueSchema = z.union([
-  z.number(),
-  z.string().max(2000),
-  z.boolean(),
-  z.array(z.union([z.number(), z.string().max(100)])).max(50),
-  z.null(),
-]);
+const ANSWER_MESSAGE = 'An answer is a number, a text, yes or no, or a list of choices.';
+
+export const answerValueSchema = z.union(
+  [
+    z.number(),
+    z.string().max(2000, 'An answer is at most 2,000 characters.'),
+    z.boolean(),
+    z
+      .array(
+        z.union([z.number(), z.string().max(100, 'A choice is at most 100 characters.')], {
+          error: 'Each choice of a list is a code.',
+        }),
+      )
+      .max(50, 'A list of choices has at most 50.'),
+    z.null(),
+  ],
+  { error: ANSWER_MESSAGE },
+);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
 export const answersRecordSchema = z.record(
   z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'A form field id is letters, digits or _'),
   answerValueSchema,
+  { error: 'The answers are a set of answers, one for each question of the forms.' },
 );
 
 export const assessmentSchema = z.object({
   id: idSchema,
   enrollmentId: idSchema,
   clientId: idSchema,
-  dataCollectionStage: codeSchema(getList('5.03.1')),
+  dataCollectionStage: codeSchema(getList('5.03.1'), 'Data collection stage'),
   informationDate: localDateSchema,
   answers: answersRecordSchema,
 });

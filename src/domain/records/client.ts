@@ -6,47 +6,69 @@ import { getList } from '../codes';
 import { idSchema } from './ids';
 import { localDateSchema } from './dates';
 
-const name = z.string().trim().max(50).nullable();
+/** Free text of at most `max` characters, with messages naming what it is ("A first name"). */
+const text = (what: string, max: number, trim = false) => {
+  const base = z.string({ error: `${what} is typed as text.` });
+  return (trim ? base.trim() : base).max(max, `${what} is at most ${max} characters.`);
+};
+
+/** A name part: trimmed, then at most 50 characters. */
+const name = (what: string) => text(what, 50, true).nullable();
+
+const SSN_MESSAGE = 'An SSN is 9 digits; use x for each digit you do not know';
 
 export const ssnSchema = z
-  .string()
-  .regex(/^[0-9xX]{9}$/, 'An SSN is 9 digits; use x for each digit you do not know')
+  .string({ error: SSN_MESSAGE })
+  .regex(/^[0-9xX]{9}$/, SSN_MESSAGE)
   .nullable();
 
-export const addressSchema = z.object({
-  line1: z.string().max(100).nullable(),
-  line2: z.string().max(100).nullable(),
-  city: z.string().max(60).nullable(),
-  state: z.string().max(2).nullable(),
-  zip: z
-    .string()
-    .regex(/^\d{5}$/, 'A ZIP code is 5 digits')
-    .nullable(),
-});
+const ZIP_MESSAGE = 'A ZIP code is 5 digits';
+
+export const addressSchema = z.object(
+  {
+    line1: text('An address line', 100).nullable(),
+    line2: text('An address line', 100).nullable(),
+    city: text('A city', 60).nullable(),
+    state: z
+      .string({ error: 'A state is its 2-letter abbreviation, such as MN.' })
+      .max(2, 'A state is its 2-letter abbreviation, such as MN.')
+      .nullable(),
+    zip: z
+      .string({ error: ZIP_MESSAGE })
+      .regex(/^\d{5}$/, ZIP_MESSAGE)
+      .nullable(),
+  },
+  { error: 'An address has a first and second line, a city, a state and a ZIP code.' },
+);
+
+const PHONE_MESSAGE = 'A phone number is 10 digits';
+const RACE_MESSAGE = 'Race and ethnicity is a list of the answers that apply.';
 
 export const clientSchema = z.object({
   id: idSchema,
-  firstName: name,
-  middleName: name,
-  lastName: name,
-  nameSuffix: name,
-  nameDataQuality: codeSchema(getList('3.01.5')),
+  firstName: name('A first name'),
+  middleName: name('A middle name'),
+  lastName: name('A last name'),
+  nameSuffix: name('A name suffix'),
+  nameDataQuality: codeSchema(getList('3.01.5'), 'Name data quality'),
   ssn: ssnSchema,
-  ssnDataQuality: codeSchema(getList('3.02.2')),
+  ssnDataQuality: codeSchema(getList('3.02.2'), 'SSN data quality'),
   dob: localDateSchema.nullable(),
-  dobDataQuality: codeSchema(getList('3.03.2')),
+  dobDataQuality: codeSchema(getList('3.03.2'), 'Date of birth data quality'),
   /** 3.04 race and ethnicity: the selected option ids (1–7); empty when RaceNone is answered. */
-  race: z.array(codeSchema(getList('3.04'))).max(7),
-  raceNone: codeSchema(getList('1.6')).nullable(),
-  additionalRaceEthnicity: z.string().max(100).nullable(),
+  race: z
+    .array(codeSchema(getList('3.04'), 'Race and ethnicity'), { error: RACE_MESSAGE })
+    .max(7, RACE_MESSAGE),
+  raceNone: codeSchema(getList('1.6'), 'Race and ethnicity not answered').nullable(),
+  additionalRaceEthnicity: text('Additional race and ethnicity detail', 100).nullable(),
   /** 4.21 Sex (FY2026). */
-  sex: codeSchema(getList('4.21')).nullable(),
-  veteranStatus: codeSchema(getList('1.8')),
+  sex: codeSchema(getList('4.21'), 'Sex').nullable(),
+  veteranStatus: codeSchema(getList('1.8'), 'Veteran status'),
   phone: z
-    .string()
-    .regex(/^\d{10}$/, 'A phone number is 10 digits')
+    .string({ error: PHONE_MESSAGE })
+    .regex(/^\d{10}$/, PHONE_MESSAGE)
     .nullable(),
-  email: z.email('Enter a valid email address').nullable(),
+  email: z.email({ error: 'Enter a valid email address' }).nullable(),
   address: addressSchema.nullable(),
 });
 

@@ -4,6 +4,11 @@ import { z } from 'zod';
 import { idSchema } from './ids';
 import { instantSchema } from './dates';
 
+/** The contact screen's own wording (src/domain/workflow/contact.ts). */
+export const CONTACT_KIND_MESSAGE = 'Choose how the contact happened (in person, phone, …).';
+const KIND_MESSAGE = CONTACT_KIND_MESSAGE;
+const LOCATION_MESSAGE = 'Choose where the contact happened (street, shelter, office, …).';
+
 export const contactSchema = z.object({
   id: idSchema,
   enrollmentId: idSchema,
@@ -11,10 +16,13 @@ export const contactSchema = z.object({
   /** When the contact happened (not when it was typed or synced). */
   contactAt: instantSchema,
   /** Local picklist "contact-location" (src/domain/forms/picklists.ts) (street, shelter, office, ...). */
-  location: z.string().max(100).nullable(),
+  location: z.string({ error: LOCATION_MESSAGE }).max(100, LOCATION_MESSAGE).nullable(),
   /** Local picklist "contact-kind" (src/domain/forms/picklists.ts) (in person, phone, ...). */
-  kind: z.string().min(1).max(50),
-  note: z.string().max(4000).nullable(),
+  kind: z.string({ error: KIND_MESSAGE }).trim().min(1, KIND_MESSAGE).max(50, KIND_MESSAGE),
+  note: z
+    .string({ error: 'A note is typed as text.' })
+    .max(4000, 'A note is at most 4,000 characters.')
+    .nullable(),
   currentLivingSituationId: idSchema,
   interimAssessmentId: idSchema.nullable(),
 });

@@ -10,16 +10,18 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+const DATE_MESSAGE = 'Use a date in the form YYYY-MM-DD, for example 2026-03-02.';
+
 export const localDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD')
-  .refine(isRealDate, 'This date does not exist on the calendar');
+  .string({ error: DATE_MESSAGE })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+  .refine(isRealDate, 'This date does not exist on the calendar.');
 
 export type LocalDate = z.infer<typeof localDateSchema>;
 
 export const instantSchema = z.iso.datetime({
   offset: true,
-  message: 'Use an ISO 8601 date and time',
+  error: 'Use a date and time in ISO 8601 form, for example 2026-04-10T16:30:00Z.',
 });
 
 export type Instant = z.infer<typeof instantSchema>;

@@ -14,7 +14,9 @@ export const EXIT_REASONS = [
   'treatment_or_jail',
   'deceased',
 ] as const;
-export const exitReasonSchema = z.enum(EXIT_REASONS);
+export const exitReasonSchema = z.enum(EXIT_REASONS, {
+  error: 'Choose why case management ended (housed, another case manager, lost contact, …).',
+});
 export type ExitReason = z.infer<typeof exitReasonSchema>;
 
 export const EXIT_REASON_LABELS: Readonly<Record<ExitReason, string>> = {
@@ -30,13 +32,16 @@ export const enrollmentSchema = z.object({
   clientId: idSchema,
   providerId: idSchema,
   householdId: idSchema,
-  relationshipToHoH: codeSchema(getList('3.15.1')),
+  relationshipToHoH: codeSchema(getList('3.15.1'), 'Relationship to head of household'),
   projectStartDate: localDateSchema,
-  entryType: z.literal('basic'),
+  entryType: z.literal('basic', { error: 'Fieldnote records enrollments with a basic entry.' }),
   exitDate: localDateSchema.nullable(),
   exitReason: exitReasonSchema.nullable(),
-  destination: codeSchema(getList('3.12.1')).nullable(),
-  destinationSubsidyType: codeSchema(getList('3.12.A')).nullable(),
+  destination: codeSchema(getList('3.12.1'), 'Destination').nullable(),
+  destinationSubsidyType: codeSchema(
+    getList('3.12.A'),
+    'Destination rental subsidy type',
+  ).nullable(),
 });
 
 export type Enrollment = z.infer<typeof enrollmentSchema>;

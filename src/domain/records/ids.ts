@@ -4,9 +4,9 @@ import { z } from 'zod';
 
 export const ID_PATTERN = /^[0-9a-f]{32}$/;
 
-export const idSchema = z
-  .string()
-  .regex(ID_PATTERN, 'An id is 32 lowercase hexadecimal characters (a UUID without dashes)');
+const ID_MESSAGE = 'An id is 32 lowercase hexadecimal characters (a UUID without dashes).';
+
+export const idSchema = z.string({ error: ID_MESSAGE }).regex(ID_PATTERN, ID_MESSAGE);
 
 export type Id = z.infer<typeof idSchema>;
 

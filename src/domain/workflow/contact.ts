@@ -36,6 +36,7 @@ import {
 } from '../forms';
 import type { FieldValues } from '../merge';
 import {
+  CONTACT_KIND_MESSAGE,
   DEFAULT_TIME_ZONE,
   localDateOf,
   newId,
@@ -250,12 +251,18 @@ export function contactDefaults(
   };
 }
 
-/** The kind and location the contact will be saved with: chosen, else the previous contact's. */
+/**
+ * The kind and location the contact will be saved with: chosen, else the previous contact's. An
+ * empty choice ('') counts as not chosen.
+ */
 export function effectiveKindAndLocation(
   form: Pick<ContactForm, 'kind' | 'location'>,
   defaults: Pick<ContactDefaults, 'kind' | 'location'>,
 ): { kind: string | null; location: string | null } {
-  return { kind: form.kind ?? defaults.kind, location: form.location ?? defaults.location };
+  return {
+    kind: str(form.kind) ?? str(defaults.kind),
+    location: str(form.location) ?? str(defaults.location),
+  };
 }
 
 // ---- 4.12 Current Living Situation ------------------------------------------------------------
@@ -573,9 +580,7 @@ export function validateContact(input: ContactSaveInput): ValidationIssue[] {
     issues.push(errorIssue('time', 'contact-time', 'Enter the time of the contact, like 2:30 PM.'));
   }
   if (kind === null) {
-    issues.push(
-      errorIssue('kind', 'contact-kind', 'Choose how the contact happened (in person, phone, …).'),
-    );
+    issues.push(errorIssue('kind', 'contact-kind', CONTACT_KIND_MESSAGE));
   }
 
   const cls = clsValues(form, projectType);

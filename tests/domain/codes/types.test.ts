@@ -13,14 +13,19 @@ import {
 } from '../../../src/domain/codes';
 
 describe('code list helpers on the real lists', () => {
-  it("codeSchema accepts the list's codes and rejects codes outside it, naming the list", () => {
+  it("codeSchema accepts the list's codes and rejects codes outside it, naming the field (the list by default) and the value", () => {
     const schema = codeSchema(NO_YES_MISSING);
     for (const c of [0, 1, 99]) expect(schema.safeParse(c).success).toBe(true);
     for (const bad of [8, 9, 2, -1, 0.5, '1', null])
       expect(schema.safeParse(bad).success).toBe(false);
     const result = schema.safeParse(8);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toContain('1.7');
+    expect(result.error?.issues[0]?.message).toBe(
+      'Choose one of the listed answers for No/Yes/Missing (8 is not one of them).',
+    );
+    expect(
+      codeSchema(DESTINATION_LIST, 'Destination').safeParse('1').error?.issues[0]?.message,
+    ).toBe('Choose one of the listed answers for Destination ("1" is not one of them).');
   });
 
   it("codeSchema for Destination rejects 336 (a friend's place is CLS/Prior only)", () => {

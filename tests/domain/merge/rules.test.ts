@@ -159,52 +159,54 @@ describe('M3 nothing lost', () => {
 
 describe('M4 Entry precedence for backfill', () => {
   it('M4a: a backfill never overwrites a real answer already on the server', () => {
-    const { server, a, b } = setup({ monthlyIncome: 650 });
+    const { server, a, b } = setup({ householdMonthlyIncome: 650 });
     // Device b's copy predates the answer: it saw the field empty, so its change is a backfill.
     b.view.set(`assessment:${ids.entry}`, {
       ...b.view.get(`assessment:${ids.entry}`),
-      'answers.monthlyIncome': null,
+      'answers.householdMonthlyIncome': null,
     });
     const result = server.receive(
-      b.advance(9000).patch('assessment', ids.entry, { 'answers.monthlyIncome': 400 }),
+      b.advance(9000).patch('assessment', ids.entry, { 'answers.householdMonthlyIncome': 400 }),
       USER_B,
     );
     expect(result.status).toBe('conflict');
-    expect(server.get('assessment', ids.entry)!.fields['answers.monthlyIncome']).toBe(650);
+    expect(server.get('assessment', ids.entry)!.fields['answers.householdMonthlyIncome']).toBe(650);
     const [c] = conflictsOf(server);
     expect(c?.rule).toBe('M4a');
-    expect(c?.loser.values['answers.monthlyIncome']).toBe(400);
+    expect(c?.loser.values['answers.householdMonthlyIncome']).toBe(400);
     void a;
   });
 
   it('M4a: between two concurrent backfills the one recorded first stands, in either arrival order', () => {
     for (const lateFirst of [false, true]) {
-      const { server, a, b } = setup({ monthlyIncome: null });
+      const { server, a, b } = setup({ householdMonthlyIncome: null });
       const first = a
         .advance(1000)
-        .patch('assessment', ids.entry, { 'answers.monthlyIncome': 500 });
+        .patch('assessment', ids.entry, { 'answers.householdMonthlyIncome': 500 });
       const second = b
         .advance(4000)
-        .patch('assessment', ids.entry, { 'answers.monthlyIncome': 300 });
+        .patch('assessment', ids.entry, { 'answers.householdMonthlyIncome': 300 });
       for (const m of lateFirst ? [second, first] : [first, second]) server.receive(m, USER_A);
-      expect(server.get('assessment', ids.entry)!.fields['answers.monthlyIncome']).toBe(500);
+      expect(server.get('assessment', ids.entry)!.fields['answers.householdMonthlyIncome']).toBe(
+        500,
+      );
       expect(
-        conflictsOf(server).map((c) => [c.rule, c.loser.values['answers.monthlyIncome']]),
+        conflictsOf(server).map((c) => [c.rule, c.loser.values['answers.householdMonthlyIncome']]),
       ).toEqual([['M4a', 300]]);
     }
   });
 
   it('M4a: a case manager who saw the backfilled answer can still correct it', () => {
-    const { server, a } = setup({ monthlyIncome: null });
+    const { server, a } = setup({ householdMonthlyIncome: null });
     server.receive(
-      a.advance(1000).patch('assessment', ids.entry, { 'answers.monthlyIncome': 500 }),
+      a.advance(1000).patch('assessment', ids.entry, { 'answers.householdMonthlyIncome': 500 }),
       USER_A,
     );
     server.receive(
-      a.advance(1000).patch('assessment', ids.entry, { 'answers.monthlyIncome': 550 }),
+      a.advance(1000).patch('assessment', ids.entry, { 'answers.householdMonthlyIncome': 550 }),
       USER_A,
     );
-    expect(server.get('assessment', ids.entry)!.fields['answers.monthlyIncome']).toBe(550);
+    expect(server.get('assessment', ids.entry)!.fields['answers.householdMonthlyIncome']).toBe(550);
     expect(conflictsOf(server)).toHaveLength(0);
   });
 

@@ -170,7 +170,10 @@ describe.each(STORAGE_KINDS)('sync API on %s', (kind) => {
   });
 
   it('M4: a backfill fills "Data not collected", never overwrites a real answer, and early updates go to the Entry', async () => {
-    const { h, a, b } = await setup('m4', { incomeFromAnySource: 99, monthlyIncome: null });
+    const { h, a, b } = await setup('m4', {
+      incomeFromAnySource: 99,
+      householdMonthlyIncome: null,
+    });
     const backfill = await server.push('cmB', [
       b.advance(1000).patch('assessment', h.entry, { 'answers.incomeFromAnySource': 1 }),
     ]);
@@ -185,14 +188,14 @@ describe.each(STORAGE_KINDS)('sync API on %s', (kind) => {
         ...h.links,
         dataCollectionStage: 2,
         informationDate: '2026-03-01',
-        'answers.monthlyIncome': 650,
+        'answers.householdMonthlyIncome': 650,
       }),
     ]);
     expect(early.results[0]).toMatchObject({ status: 'merged', notices: ['routed_to_entry'] });
     const records = latest(await server.pullAll('cmA'));
     expect(records.get(`assessment:${h.entry}`)!.fields).toMatchObject({
       'answers.incomeFromAnySource': 1,
-      'answers.monthlyIncome': 650,
+      'answers.householdMonthlyIncome': 650,
     });
     expect(records.has(`assessment:${testId('m4-update')}`)).toBe(false);
   });
