@@ -13,7 +13,21 @@ export interface ScryptParams {
   p: number;
 }
 
-export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+export const PRODUCTION_SCRYPT_PARAMS: ScryptParams = Object.freeze({ N: 2 ** 15, r: 8, p: 1 });
+
+/**
+ * The parameters new hashes get. Test runs (NODE_ENV=test) may lower N with
+ * FIELDNOTE_TEST_SCRYPT_LOG2_N (vitest.config.ts sets 10), so that the many sign-ins of the test
+ * suite stay cheap on a busy 2-core machine; outside tests the variable is ignored. Verification
+ * always uses the parameters stored with the hash.
+ */
+export function defaultScryptParams(env: NodeJS.ProcessEnv = process.env): ScryptParams {
+  const log2 = Number(env.FIELDNOTE_TEST_SCRYPT_LOG2_N);
+  if (env.NODE_ENV === 'test' && Number.isInteger(log2) && log2 >= 4 && log2 < 15) {
+    return { ...PRODUCTION_SCRYPT_PARAMS, N: 2 ** log2 };
+  }
+  return PRODUCTION_SCRYPT_PARAMS;
+}
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
@@ -41,7 +55,7 @@ export function passwordProblem(password: string): string | null {
 
 export async function hashPassword(
   password: string,
-  params: ScryptParams = DEFAULT_SCRYPT_PARAMS,
+  params: ScryptParams = defaultScryptParams(),
 ): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
   const key = await scryptAsync(password, salt, params);

@@ -79,8 +79,14 @@ describe('storage ownership and graceful close', () => {
       storage,
       closeStorage: true,
     });
+    // The request is in flight when close starts: it arrives, then waits until close was called.
+    let arrived!: () => void;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
     app.get('/api/test/slow', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      arrived();
+      await released;
       const ready = await storage.isReady(); // still usable at the end of the request
       events.push(`request finished (ready=${ready})`);
       return { ok: true };
@@ -94,8 +100,10 @@ describe('storage ownership and graceful close', () => {
         connection: r.headers.get('connection'),
         body: (await r.json()) as unknown,
       }));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await app.close();
+      await arrival;
+      const closing = app.close();
+      setImmediate(release);
+      await closing;
       events.push('app closed');
       // The answer tells the client to drop the keep-alive socket, so close does not wait for it.
       expect(await response).toEqual({ status: 200, connection: 'close', body: { ok: true } });

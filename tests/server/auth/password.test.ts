@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultScryptParams,
   generatePassword,
+  PRODUCTION_SCRYPT_PARAMS,
   hashPassword,
   MIN_PASSWORD_LENGTH,
   passwordProblem,
@@ -10,13 +12,28 @@ import {
 
 describe('passwords', () => {
   it('hashes with scrypt N=2^15 r=8 p=1, a random salt, as scrypt$N$r$p$salt$hash', async () => {
-    const a = await hashPassword('correct horse battery');
-    const b = await hashPassword('correct horse battery');
+    const a = await hashPassword('correct horse battery', PRODUCTION_SCRYPT_PARAMS);
+    const b = await hashPassword('correct horse battery', PRODUCTION_SCRYPT_PARAMS);
     expect(a).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect(a).not.toBe(b);
     expect(await verifyPassword('correct horse battery', a)).toBe(true);
     expect(await verifyPassword('correct horse batterY', a)).toBe(false);
     expect(await verifyPassword('', a)).toBe(false);
+  });
+
+  it('uses the production parameters unless a test run lowers them', () => {
+    expect(defaultScryptParams({})).toEqual({ N: 2 ** 15, r: 8, p: 1 });
+    expect(defaultScryptParams({ FIELDNOTE_TEST_SCRYPT_LOG2_N: '10' })).toEqual(
+      PRODUCTION_SCRYPT_PARAMS,
+    );
+    expect(defaultScryptParams({ NODE_ENV: 'test', FIELDNOTE_TEST_SCRYPT_LOG2_N: '10' })).toEqual({
+      N: 1024,
+      r: 8,
+      p: 1,
+    });
+    expect(defaultScryptParams({ NODE_ENV: 'test', FIELDNOTE_TEST_SCRYPT_LOG2_N: '99' })).toEqual(
+      PRODUCTION_SCRYPT_PARAMS,
+    );
   });
 
   it('verifies hashes made with other parameters', async () => {

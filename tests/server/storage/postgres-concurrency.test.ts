@@ -102,7 +102,7 @@ if (STORAGE_KINDS.includes('postgres')) {
       });
 
       // T2 is blocked on the counter row, not merely slow.
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + 30_000;
       while (!(await someoneWaitsOnCounters())) {
         if (Date.now() > deadline) throw new Error('T2 never waited on the counter lock');
         await sleep(20);
@@ -117,7 +117,7 @@ if (STORAGE_KINDS.includes('postgres')) {
       t1Release.resolve();
       const seq1 = await t1;
       // T1 committed; T2 now holds the lock, has its number, and is still open.
-      const waitFor = Date.now() + 5000;
+      const waitFor = Date.now() + 30_000;
       while (t2Seq === null) {
         if (Date.now() > waitFor) throw new Error('T2 did not continue after T1 committed');
         await sleep(10);
