@@ -1,14 +1,23 @@
 // M10: two client records created offline for the same person are both kept and flagged. A pair
 // is a possible duplicate when it has the same name and date of birth, or the same full SSN.
-import type { JsonValue } from '../protocol/mutation';
 import type { FieldValues } from './state';
 
 /** SSNs that are placeholders, not a person's number (HMIS CSV general rule 7 and common fillers). */
 const PLACEHOLDER_SSNS = new Set(['000000000', '111111111', '123456789', '999999999']);
 
-/** A name as compared and searched: lowercase letters only ("Mary-Jo O'Neil" → "maryjooneil"). */
-export function normalizeName(value: JsonValue | undefined): string {
-  return typeof value === 'string' ? value.toLowerCase().replace(/[^a-z]/g, '') : '';
+/**
+ * A name as compared and searched, the one normaliser of the device and the server (M10 keys,
+ * search keys and search queries): lowercase, accents folded (NFD, then the combining marks
+ * removed), letters only. "José" → "jose", "Mary-Jo O'Néil" → "maryjooneil"; anything but a
+ * string → "". Letters of any script are kept, so a name in another alphabet is not erased.
+ */
+export function normalizeName(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  return value
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}]/gu, '');
 }
 
 export function fullSsn(fields: FieldValues): string | null {

@@ -1,3 +1,5 @@
+export * from './json-value';
 export * from './mutation';
 export * from './messages';
 export * from './api';
+export * from './conflicts';

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { idSchema } from '../records/ids';
 import { recordTypeSchema } from '../records';
 import { hlcStringSchema } from '../clock/hlc';
-import { deviceIdSchema, jsonValueSchema, mutationSchema } from './mutation';
+import { jsonValueSchema } from './json-value';
+import { deviceIdSchema, mutationSchema } from './mutation';
 
 /** Bumped on any incompatible change; a device with another version is told to update. */
 export const PROTOCOL_VERSION = 1;
@@ -22,6 +23,14 @@ export const pushRequestSchema = z.object({
   mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_BATCH),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * A push as the server first reads it: the batch's own fields, with each mutation left to
+ * parseIncomingMutation, so that one bad mutation is rejected on its own (M9) and its batch goes on.
+ */
+export const pushEnvelopeSchema = pushRequestSchema.extend({
+  mutations: z.array(z.unknown()).min(1).max(MAX_PUSH_BATCH),
+});
 
 export const MUTATION_STATUSES = ['applied', 'merged', 'conflict', 'rejected', 'held'] as const;
 export const mutationStatusSchema = z.enum(MUTATION_STATUSES);
@@ -98,4 +107,4 @@ export const protocolErrorSchema = z.object({
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
-export { jsonValueSchema, recordTypeSchema };
+export { recordTypeSchema };

@@ -17,13 +17,11 @@ import { clientSchema, type Client } from '../records';
 // ---- names -----------------------------------------------------------------------------------
 
 /**
- * A name as compared and searched: accents dropped ("José" → "jose"), then the shared
- * normalizeName (lowercase letters only: "Mary-Jo O'Neil" → "maryjooneil").
+ * A name as compared and searched: the shared normalizeName of src/domain/merge (accents folded,
+ * lowercase, letters only: "José" → "jose", "Mary-Jo O'Néil" → "maryjooneil"), the same function
+ * the server's M10 check and search use, so the device and the server never disagree on a name.
  */
-export function foldName(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  return normalizeName(value.normalize('NFD').replace(/\p{M}/gu, ''));
-}
+export const foldName: (value: unknown) => string = normalizeName;
 
 /** What a search asks for; empty strings and undefined mean "any". */
 export interface ClientQuery {

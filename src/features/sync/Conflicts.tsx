@@ -1,7 +1,7 @@
 // Conflicts: this device's changes that lost to another change (notices), and, for supervisors and
 // admins, the provider's open conflicts on the server with both values side by side and the
 // actions that resolve them. Case managers are told a supervisor resolves them.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   dismissConflictNotice,
@@ -11,7 +11,13 @@ import {
 } from '../../db';
 import { parseHlc } from '../../domain/clock/hlc';
 import { MERGE_RULES, ruleReason, type MergeRule } from '../../domain/merge';
-import { providerMembersSchema } from '../../domain/protocol';
+import {
+  conflictPageSchema,
+  providerMembersSchema,
+  resolvedConflictSchema,
+  type ServerConflict,
+  type ServerConflictSide,
+} from '../../domain/protocol';
 import { RECORD_TYPES, recordKey, type RecordType } from '../../domain/records';
 import { fieldInfo, valueText } from '../../domain/workflow/change-summary';
 import { formatDateTime } from '../../shared/format';
@@ -19,16 +25,7 @@ import { useLiveQuery } from '../../shared/live';
 import { Link } from '../../shared/navigation';
 import { useServices, useSyncStatus } from '../../shared/services';
 import { Alert, Button, Loading, Section } from '../../shared/ui';
-import {
-  conflictListSchema,
-  conflictsPath,
-  membersPath,
-  resolvePath,
-  resolvedConflictSchema,
-  type ConflictSide,
-  type ResolutionAction,
-  type ServerConflict,
-} from './api';
+import { conflictsPath, membersPath, resolvePath, type ResolutionAction } from './api';
 import { apiErrorText, recordHeadline, recordPath } from './words';
 
 export function Conflicts() {
@@ -105,9 +102,13 @@ function ServerConflicts() {
   const [resolved, setResolved] = useState<string | null>(null);
   const { api, db, provider } = useServices();
   const online = useSyncStatus((s) => s.online);
-  const conflicts = useQuery({
+  // Oldest first, a page at a time: "Load more" asks for the page after the last one shown. A
+  // refetch (after a resolution) reads the pages again from the first, each after the one before.
+  const conflicts = useInfiniteQuery({
     queryKey: ['conflicts', provider.id, 'open'],
-    queryFn: () => api(conflictsPath(provider.id), conflictListSchema),
+    queryFn: ({ pageParam }) => api(conflictsPath(provider.id, pageParam), conflictPageSchema),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
     enabled: online,
   });
   // Names of who made each value; without them the ids are shown as "another user".
@@ -116,7 +117,7 @@ function ServerConflicts() {
     queryFn: () => api(membersPath(provider.id), providerMembersSchema),
     enabled: online,
   });
-  const rows = conflicts.data?.conflicts;
+  const rows = conflicts.data ? distinctConflicts(conflicts.data.pages) : undefined;
   const refs = (rows ?? []).flatMap(({ conflict: c }) =>
     isRecordType(c.recordType) ? [{ type: c.recordType, id: c.recordId }] : [],
   );
@@ -130,7 +131,7 @@ function ServerConflicts() {
     );
   } else if (conflicts.isPending) {
     body = <Loading label="Asking the server for open conflicts…" />;
-  } else if (conflicts.isError) {
+  } else if (conflicts.isError && !conflicts.isFetchNextPageError) {
     body = (
       <Alert tone="error" title="Could not load the conflicts">
         <p>{apiErrorText(conflicts.error)}</p>
@@ -142,17 +143,37 @@ function ServerConflicts() {
   } else {
     const names = new Map((members.data?.members ?? []).map((m) => [m.id, m.displayName]));
     body = (
-      <ul className="list">
-        {rows.map((row) => (
-          <ConflictItem
-            key={row.conflict.id}
-            onResolved={setResolved}
-            row={row}
-            names={names}
-            context={contexts?.get(recordKey(row.conflict.recordType, row.conflict.recordId))}
-          />
-        ))}
-      </ul>
+      <>
+        <ul className="list">
+          {rows.map((row) => (
+            <ConflictItem
+              key={row.conflict.id}
+              onResolved={setResolved}
+              row={row}
+              names={names}
+              context={contexts?.get(recordKey(row.conflict.recordType, row.conflict.recordId))}
+            />
+          ))}
+        </ul>
+        {conflicts.isFetchNextPageError ? (
+          <Alert tone="error" title="Could not load more conflicts">
+            <p>{apiErrorText(conflicts.error)}</p>
+          </Alert>
+        ) : null}
+        {conflicts.hasNextPage ? (
+          <>
+            <p className="muted">
+              Showing the {rows.length} oldest open conflicts. There are more on the server.
+            </p>
+            <Button
+              busy={conflicts.isFetchingNextPage}
+              onClick={() => void conflicts.fetchNextPage()}
+            >
+              Load more
+            </Button>
+          </>
+        ) : null}
+      </>
     );
   }
   return (
@@ -167,8 +188,17 @@ function ServerConflicts() {
   );
 }
 
+/** The conflicts of the pages read so far, in order, each once (pages are cut by position). */
+function distinctConflicts(pages: readonly { conflicts: ServerConflict[] }[]): ServerConflict[] {
+  const byId = new Map<string, ServerConflict>();
+  for (const row of pages.flatMap((page) => page.conflicts)) {
+    if (!byId.has(row.conflict.id)) byId.set(row.conflict.id, row);
+  }
+  return [...byId.values()];
+}
+
 /** The label and text of a field on one side of a conflict. */
-function sideText(type: string, path: string, side: ConflictSide): string {
+function sideText(type: string, path: string, side: ServerConflictSide): string {
   if (path === '_deleted') return side.values._deleted === true ? 'Deleted' : 'Not deleted';
   if (!isRecordType(type)) return JSON.stringify(side.values[path] ?? null);
   return valueText(fieldInfo(type, path), side.values[path]);
@@ -234,11 +264,11 @@ function ConflictItem(props: {
     ? ruleReason(c.rule as MergeRule)
     : null;
 
-  const who = (side: ConflictSide) =>
+  const who = (side: ServerConflictSide) =>
     side.version.userId === account.userId
       ? 'You'
       : (props.names.get(side.version.userId) ?? 'Another user');
-  const when = (side: ConflictSide) => {
+  const when = (side: ServerConflictSide) => {
     try {
       return formatDateTime(parseHlc(side.version.hlc).millis);
     } catch {

@@ -3,8 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { formatHlc } from '../../../src/domain/clock/hlc';
 import {
   PROTOCOL_VERSION,
+  mutationEnvelopeSchema,
+  parseIncomingMutation,
   pullRequestSchema,
-  pushRequestSchema,
+  pushEnvelopeSchema,
+  type Mutation,
   type PullResponse,
   type PushResponse,
 } from '../../../src/domain/protocol';
@@ -29,15 +32,48 @@ function checkProtocolVersion(body: unknown): void {
   }
 }
 
+/**
+ * Each mutation on its own: a valid one as it is, one with a valid envelope but bad content as a
+ * rejection (M9, so its batch goes on), one without a valid envelope refuses the whole push (it
+ * cannot be placed in its device's sequence).
+ */
+function parseBatch(raw: unknown[]): {
+  mutations: Mutation[];
+  rejections: Map<string, string>;
+} {
+  const mutations: Mutation[] = [];
+  const rejections = new Map<string, string>();
+  raw.forEach((item, index) => {
+    const incoming = parseIncomingMutation(item);
+    if (!incoming) {
+      const envelope = mutationEnvelopeSchema.safeParse(item);
+      const issues = envelope.success
+        ? []
+        : envelope.error.issues.map((issue) => ({
+            path: ['mutations', index, ...issue.path].map(String).join('.'),
+            message: issue.message,
+          }));
+      throw badRequest(
+        `Change ${index + 1} of this push cannot be read: ${issues[0]?.message ?? 'not valid'} (${issues[0]?.path ?? `mutations.${index}`}).`,
+        issues,
+      );
+    }
+    mutations.push(incoming.mutation);
+    if (incoming.problem !== null) rejections.set(incoming.mutation.mutationId, incoming.problem);
+  });
+  return { mutations, rejections };
+}
+
 export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Promise<void> {
   const serverHlc = () => formatHlc({ millis: deps.now(), counter: 0, node: 'server' });
 
   app.post('/api/sync/push', async (request): Promise<PushResponse> => {
     const user = await requireUser(request);
     checkProtocolVersion(request.body);
-    const body = pushRequestSchema.parse(request.body);
+    const body = pushEnvelopeSchema.parse(request.body);
     requireProviderMember(user, body.providerId);
-    const foreign = body.mutations.findIndex((m) => m.deviceId !== body.deviceId);
+    const { mutations, rejections } = parseBatch(body.mutations);
+    const foreign = mutations.findIndex((m) => m.deviceId !== body.deviceId);
     if (foreign >= 0) {
       throw badRequest('Every mutation in a push comes from the pushing device.', [
         { path: `mutations.${foreign}.deviceId`, message: `Expected ${body.deviceId}` },
@@ -47,7 +83,8 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
       user,
       providerId: body.providerId,
       deviceId: body.deviceId,
-      mutations: body.mutations,
+      mutations,
+      rejections,
       now: deps.now(),
     });
     return { protocolVersion: PROTOCOL_VERSION, results, serverHlc: serverHlc() };

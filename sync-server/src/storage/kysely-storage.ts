@@ -17,8 +17,11 @@ import type { Database } from './schema';
 import type {
   AuditEntry,
   ChangePage,
+  ConflictCursor,
+  ConflictPage,
   ConflictRow,
   ConflictStatus,
+  DeviceRow,
   HeldMutation,
   MutationRow,
   RecordKey,
@@ -37,6 +40,12 @@ export interface KyselyStorageOptions {
   prepare?: (db: Kysely<Database>) => Promise<void>;
   /** The schema that holds Kysely's migration tables (PostgreSQL); undefined for SQLite. */
   migrationSchema: (db: Kysely<Database>) => Promise<string | undefined>;
+  /**
+   * Whether an error aborted a transaction only because of a concurrent one, so that running it
+   * again can succeed (PostgreSQL: deadlock, serialization failure, unique key inserted at the
+   * same moment). SQLite transactions never meet each other (one writer at a time).
+   */
+  isTransient?: (error: unknown) => boolean;
 }
 
 type ScopeRow = RecordKey & { providerId: string };
@@ -74,16 +83,26 @@ export class KyselyStorage implements Storage {
     }
   }
 
-  async transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
+  async transaction<T>(
+    fn: (tx: StorageTx) => Promise<T>,
+    options: { retries?: number } = {},
+  ): Promise<T> {
     this.assertNotInTransaction();
-    return this.db.transaction().execute(async (trx) => {
-      const marker = { active: true };
+    for (let attempt = 0; ; attempt++) {
       try {
-        return await this.inTransaction.run(marker, () => fn(new KyselyTx(trx, this.spec)));
-      } finally {
-        marker.active = false;
+        return await this.db.transaction().execute(async (trx) => {
+          const marker = { active: true };
+          try {
+            return await this.inTransaction.run(marker, () => fn(new KyselyTx(trx, this.spec)));
+          } finally {
+            marker.active = false;
+          }
+        });
+      } catch (error) {
+        const retry = attempt < (options.retries ?? 0) && this.options.isTransient?.(error);
+        if (!retry) throw error;
       }
-    });
+    }
   }
 
   close(): Promise<void> {
@@ -180,11 +199,15 @@ export class KyselyStorage implements Storage {
   putMutations(rows: MutationRow[]): Promise<void> {
     return this.run((tx) => tx.putMutations(rows));
   }
-  getDeviceNextSeqs(deviceIds: string[]): Promise<Map<string, number>> {
-    return this.read((tx) => tx.getDeviceNextSeqs(deviceIds));
+  lockKeys(keys: string[], options?: { exclusive?: boolean }): Promise<void> {
+    // Outside a transaction a transaction-scoped lock would end with its own statement.
+    return this.run((tx) => tx.lockKeys(keys, options));
   }
-  setDeviceNextSeq(deviceId: string, nextSeq: number): Promise<void> {
-    return this.run((tx) => tx.setDeviceNextSeq(deviceId, nextSeq));
+  getDevices(deviceIds: string[]): Promise<Map<string, DeviceRow>> {
+    return this.read((tx) => tx.getDevices(deviceIds));
+  }
+  setDeviceNextSeq(deviceId: string, nextSeq: number, userId: string): Promise<void> {
+    return this.run((tx) => tx.setDeviceNextSeq(deviceId, nextSeq, userId));
   }
   getHeld(deviceId: string): Promise<HeldMutation[]> {
     return this.read((tx) => tx.getHeld(deviceId));
@@ -228,8 +251,13 @@ export class KyselyStorage implements Storage {
   getConflict(id: string): Promise<ConflictRow | null> {
     return this.read((tx) => tx.getConflict(id));
   }
-  listConflicts(providerId: string, status: ConflictStatus, limit: number): Promise<ConflictRow[]> {
-    return this.read((tx) => tx.listConflicts(providerId, status, limit));
+  listConflicts(
+    providerId: string,
+    status: ConflictStatus,
+    limit: number,
+    after: ConflictCursor | null = null,
+  ): Promise<ConflictPage> {
+    return this.read((tx) => tx.listConflicts(providerId, status, limit, after));
   }
   putHistory(entries: HistoryWithTime[]): Promise<void> {
     return this.run((tx) => tx.putHistory(entries));

@@ -7,7 +7,10 @@
 // The few dialect differences live here: the auto-increment key, and the collation of the
 // name columns (byte order, so `LIKE 'prefix%'` can use their indexes in both databases).
 import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, Migrator } from 'kysely';
-import type { StorageKind } from './types';
+import { clientKeys } from '../sync/client-keys';
+import { recordToRow } from './rows';
+import type { Database } from './schema';
+import type { StorageKind, StoredRecord } from './types';
 
 type Column = (col: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 
@@ -331,6 +334,81 @@ function enrollmentClient(kind: StorageKind): Migration {
   };
 }
 
+/**
+ * A device id belongs to the user who first pushed under it (issue 9: another user who learnt a
+ * device id from pulled version stamps could push under it and take its sequence numbers). Devices
+ * that pushed before this migration are given the user of their first stored mutation; a device
+ * with none stays unowned and is claimed by its next push.
+ *
+ * A held mutation can be one already known to be rejected (M9: content not valid, envelope valid):
+ * held_mutations.rejection keeps why, since only its envelope is stored.
+ */
+const deviceOwner: Migration = {
+  async up(db) {
+    await db.schema.alterTable('held_mutations').addColumn('rejection', 'text').execute();
+    await db.schema.alterTable('devices').addColumn('user_id', 'text').execute();
+    await sql`
+      update devices set user_id = (
+        select m.user_id from mutations m
+        where m.device_id = devices.device_id
+        order by m.seq, m.received_at
+        limit 1)`.execute(db);
+  },
+};
+
+/**
+ * Client name keys folded as the device folds them (issue 9): normalizeName now folds accents, so
+ * a row written before kept "jos|garca|…" for "José García", and M10 and search missed "Jose
+ * Garcia". Every client row's first_name, last_name and name_dob_key are recomputed from its stored
+ * state by the functions the server writes rows with (clientKeys, recordToRow), reading by id in
+ * batches and writing, one statement per batch, only the rows whose keys change. Nothing a pull
+ * reads changes (state and change_seq are untouched).
+ */
+const FOLD_BATCH_ROWS = 500;
+
+const foldClientNameKeys: Migration = {
+  async up(db: Kysely<Pick<Database, 'records'>>) {
+    let after: string | null = null;
+    for (;;) {
+      let query = db
+        .selectFrom('records')
+        .select(['id', 'state', 'first_name', 'last_name', 'name_dob_key'])
+        .where('type', '=', 'client');
+      if (after !== null) query = query.where('id', '>', after);
+      const rows = await query.orderBy('id').limit(FOLD_BATCH_ROWS).execute();
+      if (rows.length === 0) return;
+      const changed = rows.flatMap((row) => {
+        const state = JSON.parse(row.state) as StoredRecord['state'];
+        const next = recordToRow({ state, changeSeq: 0, clientKeys: clientKeys(state) });
+        const keys = {
+          first: next.first_name ?? null,
+          last: next.last_name ?? null,
+          nameDob: next.name_dob_key ?? null,
+        };
+        const same =
+          keys.first === row.first_name &&
+          keys.last === row.last_name &&
+          keys.nameDob === row.name_dob_key;
+        return same ? [] : [{ id: row.id, ...keys }];
+      });
+      if (changed.length > 0) {
+        const values = sql.join(
+          changed.map((r) => sql`(${r.id}, ${r.first}, ${r.last}, ${r.nameDob})`),
+        );
+        await sql`
+          with folded (id, first_name, last_name, name_dob_key) as (values ${values})
+          update records set
+            first_name = folded.first_name,
+            last_name = folded.last_name,
+            name_dob_key = folded.name_dob_key
+          from folded
+          where records.type = 'client' and records.id = folded.id`.execute(db);
+      }
+      after = rows[rows.length - 1]!.id;
+    }
+  },
+};
+
 /** All migrations by name; Migrator runs them in name order. */
 export function migrations(kind: StorageKind): Record<string, Migration> {
   return {
@@ -339,6 +417,8 @@ export function migrations(kind: StorageKind): Record<string, Migration> {
     '003_partial_client_indexes': partialClientIndexes,
     '004_scope_change_seq': scopeChangeSeq,
     '005_enrollment_client': enrollmentClient(kind),
+    '006_device_owner': deviceOwner,
+    '007_fold_client_name_keys': foldClientNameKeys,
   };
 }
 

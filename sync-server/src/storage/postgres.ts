@@ -1,6 +1,8 @@
 // PostgreSQL, when DATABASE_URL is set: a pg Pool, so several stateless server instances can share
-// one database. What keeps them consistent lives in the queries (reserveChangeSeqs' row lock) and
-// in the migrator (an advisory lock), not in any one process.
+// one database. What keeps them consistent lives in the database, not in any one process: the
+// push's advisory locks (queries.ts lockKeys, push.ts), reserveChangeSeqs' row lock, the primary
+// keys (a mutation id is stored once), and the migrator's advisory lock. A transaction aborted by
+// a concurrent one is run again (isTransientPostgresError, storage.transaction({ retries })).
 //
 // `schema` puts every table in a schema of its own (tests run each file in a fresh one): it is
 // created by migrate() and set as the search_path of every pooled connection.
@@ -12,6 +14,18 @@ import type { Database } from './schema';
 import { SchemaScopedIntrospector } from './scoped-introspector';
 
 export const POSTGRES_SPEC: DialectSpec = { kind: 'postgres', maxParams: 65_535 };
+
+/**
+ * SQLSTATEs of a transaction aborted by a concurrent one: 40P01 deadlock_detected, 40001
+ * serialization_failure, 23505 unique_violation (two transactions inserting one key at once, such
+ * as a mutation id; the second, run again, finds the first's row and replays it).
+ */
+const TRANSIENT_CODES = new Set(['40P01', '40001', '23505']);
+
+export function isTransientPostgresError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && TRANSIENT_CODES.has(code);
+}
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -72,5 +86,6 @@ export function createPostgresStorage(options: {
       }
     },
     migrationSchema: (kdb) => currentSchema(kdb as Kysely<unknown>),
+    isTransient: isTransientPostgresError,
   });
 }

@@ -33,8 +33,11 @@ import {
   recordKey,
   type AuditEntry,
   type ChangePage,
+  type ConflictCursor,
+  type ConflictPage,
   type ConflictRow,
   type ConflictStatus,
+  type DeviceRow,
   type HeldMutation,
   type MutationRow,
   type RecordKey,
@@ -45,6 +48,9 @@ import {
 } from './types';
 
 type ScopeRow = RecordKey & { providerId: string };
+
+/** The advisory lock class (first of two integer keys) of the push locks; see lockKeys. */
+const PUSH_LOCK_CLASS = 0x46_4e_50; // "FNP"
 
 /**
  * A LIKE pattern for a name prefix, or null when the prefix holds a LIKE wildcard: stored names
@@ -208,6 +214,34 @@ export class KyselyTx implements StorageTx {
       .execute();
   }
 
+  // --- locks -----------------------------------------------------------------------------------
+
+  /**
+   * PostgreSQL: transaction-scoped advisory locks. Every locker first takes one shared lock (the
+   * two-integer key space, which never meets the one-integer keys below), so a push too large to
+   * lock key by key takes that one exclusively and waits out everyone else. The keys are hashed to
+   * 64 bits (a collision only makes two pushes wait for each other) and locked in sorted order in
+   * one statement, so two lockers of overlapping sets cannot deadlock on them; one that locks
+   * more keys later (push.ts's second hop) can, and PostgreSQL's deadlock detector then aborts one
+   * transaction, which storage.transaction({ retries }) runs again.
+   * SQLite: a transaction already holds the database's write lock (BEGIN IMMEDIATE).
+   */
+  async lockKeys(keys: string[], options: { exclusive?: boolean } = {}): Promise<void> {
+    if (this.spec.kind !== 'postgres') return;
+    if (options.exclusive) {
+      await sql`select pg_advisory_xact_lock(${PUSH_LOCK_CLASS}, 0)`.execute(this.db);
+      return;
+    }
+    await sql`select pg_advisory_xact_lock_shared(${PUSH_LOCK_CLASS}, 0)`.execute(this.db);
+    const unique = [...new Set(keys)];
+    if (unique.length === 0) return;
+    await sql`
+      select pg_advisory_xact_lock(h) from (
+        select distinct hashtextextended(k, 0) as h from unnest(${unique}::text[]) as k
+        order by h
+      ) as hashed`.execute(this.db);
+  }
+
   // --- mutations, devices, held mutations ------------------------------------------------------
 
   async getMutations(mutationIds: string[]): Promise<Map<string, MutationRow>> {
@@ -223,39 +257,46 @@ export class KyselyTx implements StorageTx {
     return out;
   }
 
-  /** Upserts by mutation id (a held mutation's result is replaced when it is applied). */
+  /**
+   * Plain inserts: the primary key on mutation_id makes a second copy of a mutation impossible
+   * (M7). A held mutation is stored here only once it is applied, so nothing is ever replaced.
+   */
   async putMutations(rows: MutationRow[]): Promise<void> {
-    const all = lastByKey(rows, (r) => r.mutationId).map(mutationToRow);
-    for (const batch of chunks(all, 10, this.spec)) {
-      await this.db
-        .insertInto('mutations')
-        .values(batch)
-        .onConflict((oc) =>
-          oc.column('mutation_id').doUpdateSet(fromExcluded(batch[0]!, ['mutation_id'])),
-        )
-        .execute();
+    for (const batch of chunks(rows.map(mutationToRow), 10, this.spec)) {
+      await this.db.insertInto('mutations').values(batch).execute();
     }
   }
 
-  async getDeviceNextSeqs(deviceIds: string[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
+  async getDevices(deviceIds: string[]): Promise<Map<string, DeviceRow>> {
+    const out = new Map<string, DeviceRow>();
     for (const ids of chunks([...new Set(deviceIds)], 1, this.spec)) {
       const rows = await this.db
         .selectFrom('devices')
         .selectAll()
         .where('device_id', 'in', ids)
         .execute();
-      for (const r of rows) out.set(r.device_id, toNumber(r.next_seq));
+      for (const r of rows) {
+        out.set(r.device_id, {
+          deviceId: r.device_id,
+          nextSeq: toNumber(r.next_seq),
+          userId: r.user_id,
+        });
+      }
     }
     return out;
   }
 
-  async setDeviceNextSeq(deviceId: string, nextSeq: number): Promise<void> {
-    const row = { device_id: deviceId, next_seq: nextSeq };
+  /** The owner, once set, is kept: only the next sequence number changes. */
+  async setDeviceNextSeq(deviceId: string, nextSeq: number, userId: string): Promise<void> {
     await this.db
       .insertInto('devices')
-      .values(row)
-      .onConflict((oc) => oc.column('device_id').doUpdateSet(fromExcluded(row, ['device_id'])))
+      .values({ device_id: deviceId, next_seq: nextSeq, user_id: userId })
+      .onConflict((oc) =>
+        oc.column('device_id').doUpdateSet({
+          next_seq: sql`excluded.next_seq`,
+          user_id: sql`coalesce(devices.user_id, excluded.user_id)`,
+        }),
+      )
       .execute();
   }
 
@@ -271,7 +312,7 @@ export class KyselyTx implements StorageTx {
 
   async putHeld(rows: HeldMutation[]): Promise<void> {
     const all = lastByKey(rows, (r) => `${r.deviceId}:${r.seq}`).map(heldToRow);
-    for (const batch of chunks(all, 6, this.spec)) {
+    for (const batch of chunks(all, 7, this.spec)) {
       await this.db
         .insertInto('held_mutations')
         .values(batch)
@@ -558,24 +599,42 @@ export class KyselyTx implements StorageTx {
     return conflictFromRow(row, providers.get(id) ?? []);
   }
 
-  /** Oldest first (a review queue), then by id. */
+  /**
+   * Oldest first (a review queue), then by id, a page at a time: keyset paging on (created_at, id)
+   * after `after`. One row more than the page is read to know whether another page follows.
+   */
   async listConflicts(
     providerId: string,
     status: ConflictStatus,
     limit: number,
-  ): Promise<ConflictRow[]> {
-    const rows = await this.db
+    after: ConflictCursor | null = null,
+  ): Promise<ConflictPage> {
+    let query = this.db
       .selectFrom('conflicts as c')
       .innerJoin('conflict_providers as p', 'p.conflict_id', 'c.id')
       .selectAll('c')
       .where('p.provider_id', '=', providerId)
-      .where('c.status', '=', status)
+      .where('c.status', '=', status);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('c.created_at', '>', after.createdAt),
+          eb.and([eb('c.created_at', '=', after.createdAt), eb('c.id', '>', after.id)]),
+        ]),
+      );
+    }
+    const rows = await query
       .orderBy('c.created_at')
       .orderBy('c.id')
-      .limit(limit)
+      .limit(limit + 1)
       .execute();
-    const providers = await this.conflictProviders(rows.map((r) => r.id));
-    return rows.map((r) => conflictFromRow(r, providers.get(r.id) ?? []));
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const providers = await this.conflictProviders(page.map((r) => r.id));
+    return {
+      conflicts: page.map((r) => conflictFromRow(r, providers.get(r.id) ?? [])),
+      nextCursor: rows.length > limit && last ? { createdAt: last.created_at, id: last.id } : null,
+    };
   }
 
   private async conflictProviders(ids: string[]): Promise<Map<string, string[]>> {

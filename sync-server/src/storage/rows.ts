@@ -148,6 +148,7 @@ export function heldToRow(h: HeldMutation): Insertable<HeldMutationsTable> {
     user_id: h.userId,
     provider_id: h.providerId,
     mutation: JSON.stringify(h.mutation),
+    rejection: h.rejection,
     received_at: h.receivedAt,
   };
 }
@@ -159,6 +160,7 @@ export function heldFromRow(r: Selectable<HeldMutationsTable>): HeldMutation {
     userId: r.user_id,
     providerId: r.provider_id,
     mutation: JSON.parse(r.mutation) as HeldMutation['mutation'],
+    rejection: r.rejection,
     receivedAt: r.received_at,
   };
 }

@@ -104,6 +104,8 @@ export interface MutationsTable {
 export interface DevicesTable {
   device_id: string;
   next_seq: BigIntColumn;
+  /** The user the device belongs to (migration 006); null only for a device that never pushed. */
+  user_id: string | null;
 }
 
 export interface HeldMutationsTable {
@@ -113,6 +115,8 @@ export interface HeldMutationsTable {
   provider_id: string;
   mutation: string;
   received_at: string;
+  /** Why it will be rejected when its turn comes (M9), or null (migration 006). */
+  rejection: string | null;
 }
 
 export interface ConflictsTable {

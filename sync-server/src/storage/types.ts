@@ -76,12 +76,22 @@ export interface MutationRow {
   receivedAt: string;
 }
 
+/** A device's sequence state (M8) and the user it belongs to. */
+export interface DeviceRow {
+  deviceId: string;
+  nextSeq: number;
+  /** Null only for a device stored before owners were kept and not used since (migration 006). */
+  userId: string | null;
+}
+
 export interface HeldMutation {
   deviceId: string;
   seq: number;
   userId: string;
   providerId: string;
   mutation: Mutation;
+  /** A mutation whose content was not valid (M9): why it is rejected when its turn comes. */
+  rejection: string | null;
   receivedAt: string;
 }
 
@@ -108,6 +118,21 @@ export interface AuditEntry {
   recordType: string | null;
   recordId: string | null;
   details: Record<string, unknown>;
+}
+
+/**
+ * A position in the list of a provider's conflicts, which listConflicts reads oldest first by
+ * (createdAt, id): the last conflict of a page. The route hands it out as an opaque cursor.
+ */
+export interface ConflictCursor {
+  createdAt: string;
+  id: string;
+}
+
+export interface ConflictPage {
+  conflicts: ConflictRow[];
+  /** Where the next page starts, or null when this page is the last. */
+  nextCursor: ConflictCursor | null;
 }
 
 export interface ChangePage {
@@ -138,11 +163,22 @@ export interface StorageTx {
   revokeRefreshToken(id: string, at: string): Promise<void>;
   revokeUserRefreshTokens(userId: string, at: string): Promise<void>;
 
+  /**
+   * Takes transaction-scoped locks on these keys (and, with `exclusive`, on everything: a push too
+   * large to lock key by key), held until the transaction ends. PostgreSQL: advisory locks, so a
+   * key can be locked before the row it names exists (two devices creating one Entry assessment).
+   * SQLite: nothing to do, since every transaction holds the database's write lock from its start
+   * (BEGIN IMMEDIATE). Callers lock a key before they read what it names; see push.ts.
+   */
+  lockKeys(keys: string[], options?: { exclusive?: boolean }): Promise<void>;
+
   // Mutations (M7, M9), device sequence (M8), held mutations
   getMutations(mutationIds: string[]): Promise<Map<string, MutationRow>>;
+  /** Inserts; a mutation id that is already stored fails the transaction (M7: never twice). */
   putMutations(rows: MutationRow[]): Promise<void>;
-  getDeviceNextSeqs(deviceIds: string[]): Promise<Map<string, number>>;
-  setDeviceNextSeq(deviceId: string, nextSeq: number): Promise<void>;
+  getDevices(deviceIds: string[]): Promise<Map<string, DeviceRow>>;
+  /** Sets the device's next sequence number; the first user to write a device becomes its owner. */
+  setDeviceNextSeq(deviceId: string, nextSeq: number, userId: string): Promise<void>;
   getHeld(deviceId: string): Promise<HeldMutation[]>;
   putHeld(rows: HeldMutation[]): Promise<void>;
   deleteHeld(deviceId: string, seqs: number[]): Promise<void>;
@@ -180,7 +216,17 @@ export interface StorageTx {
   // Conflicts, history, audit, client links
   putConflicts(rows: ConflictRow[]): Promise<void>;
   getConflict(id: string): Promise<ConflictRow | null>;
-  listConflicts(providerId: string, status: ConflictStatus, limit: number): Promise<ConflictRow[]>;
+  /**
+   * A page of the provider's conflicts with this status, oldest first by (createdAt, id): at most
+   * `limit`, those after `after` (from the start when null). Keyset paging: a conflict put between
+   * two page reads with a later createdAt is on a later page, and none is missed or read twice.
+   */
+  listConflicts(
+    providerId: string,
+    status: ConflictStatus,
+    limit: number,
+    after?: ConflictCursor | null,
+  ): Promise<ConflictPage>;
   putHistory(entries: (HistoryEntry & { at: string })[]): Promise<void>;
   appendAudit(entries: AuditEntry[]): Promise<void>;
   listAudit(filter: {
@@ -199,7 +245,13 @@ export interface Storage extends StorageTx {
   migrate(): Promise<void>;
   /** Ready = reachable and migrated. */
   isReady(): Promise<boolean>;
-  transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction. With `retries`, a transaction that PostgreSQL aborts because of a
+   * concurrent one (a deadlock among row or advisory locks, a serialization failure, a unique key
+   * inserted at the same moment) runs again from the start, up to that many more times; fn must
+   * therefore keep no state outside the transaction.
+   */
+  transaction<T>(fn: (tx: StorageTx) => Promise<T>, options?: { retries?: number }): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -3,17 +3,21 @@
 // M7 replay → M8 device order (hold gaps) → EDA scope check → stamp → context → mergeMutation.
 // Everything a batch touches is loaded up front in a few bulk reads and written back in a few bulk
 // writes, so a batch of 500 costs a handful of round trips, not thousands.
+//
+// Why it is correct under concurrency (SPEC.md, "Concurrency"): the batch merges in memory what it
+// read, so nothing it reads may change before it commits. It locks the device's key before reading
+// its sequence state, held mutations and stored results (M7, M8), and BatchReader (push-reader.ts)
+// locks every record and M10 key before reading it. Pushes touching one record run one after the
+// other; pushes touching different records run side by side; SQLite's write lock serialises all.
 import {
   contextNeeds,
-  fullSsn,
   isPossibleDuplicate,
   mergeMutation,
-  nameDobKey,
   stampMutation,
   type RecordState,
 } from '../../../src/domain/merge';
 import type { Mutation, MutationResult } from '../../../src/domain/protocol';
-import { ID_PATTERN, singletonAssessmentId, type RecordType } from '../../../src/domain/records';
+import type { RecordType } from '../../../src/domain/records';
 import type { AuthUser } from '../auth/types';
 import {
   recordKey,
@@ -26,6 +30,8 @@ import {
   type StorageTx,
   type StoredRecord,
 } from '../storage/types';
+import { forbidden } from '../errors';
+import { BatchReader, NeedsExclusiveLock, deviceLockKey } from './push-reader';
 import { clientKeys } from './client-keys';
 import { enrollmentProvider, scopeOwner } from './scope';
 
@@ -35,12 +41,32 @@ export interface PushInput {
   providerId: string;
   deviceId: string;
   mutations: Mutation[];
+  /**
+   * Mutations known to be rejected (M9) by their id: their content did not parse, so `mutations`
+   * holds only their envelope. They take their turn in the device's sequence like any other.
+   */
+  rejections?: ReadonlyMap<string, string>;
   /** Server time in ms. */
   now: number;
 }
 
+/** Runs of a push aborted by a concurrent one (deadlock, a key inserted at the same moment). */
+const PUSH_RETRIES = 8;
+/** Batches with more mutations than this lock exclusively from the start. */
+const MAX_KEYED_MUTATIONS = 24;
+
 export async function pushMutations(storage: Storage, input: PushInput): Promise<MutationResult[]> {
-  return storage.transaction((tx) => new PushBatch(tx, input).run());
+  let exclusive = input.mutations.length > MAX_KEYED_MUTATIONS;
+  for (;;) {
+    try {
+      return await storage.transaction((tx) => new PushBatch(tx, input, exclusive).run(), {
+        retries: PUSH_RETRIES,
+      });
+    } catch (error) {
+      if (!(error instanceof NeedsExclusiveLock) || exclusive) throw error;
+      exclusive = true;
+    }
+  }
 }
 
 interface Author {
@@ -60,8 +86,9 @@ const AUDIT_ACTION: Readonly<Record<Mutation['op'], string>> = {
 };
 
 class PushBatch {
-  private readonly records = new Map<string, StoredRecord | null>();
-  private readonly scopes = new Map<string, Set<string>>();
+  private readonly reader: BatchReader;
+  private readonly records: Map<string, StoredRecord | null>;
+  private readonly scopes: Map<string, Set<string>>;
   private readonly dirty = new Set<string>();
   private readonly newScopes: (RecordKey & { providerId: string })[] = [];
   private readonly conflicts = new Map<string, ConflictRow>();
@@ -72,24 +99,61 @@ class PushBatch {
   private readonly heldDrained: number[] = [];
   private readonly receivedAt: string;
   private nextSeq = 1;
+  /** Mutation results already stored, for this batch and the device's held mutations (M7). */
+  private stored = new Map<string, MutationRow>();
+  /** The device's row as read: written back when its sequence moved or it has no owner yet. */
+  private deviceRow: { nextSeq: number; owned: boolean } | null = null;
 
   constructor(
     private readonly tx: StorageTx,
     private readonly input: PushInput,
+    private readonly exclusive: boolean,
   ) {
     this.receivedAt = new Date(input.now).toISOString();
+    this.reader = new BatchReader(tx, exclusive);
+    this.records = this.reader.records;
+    this.scopes = this.reader.scopes;
   }
 
   async run(): Promise<MutationResult[]> {
-    const { mutations, deviceId } = this.input;
-    const stored = await this.tx.getMutations(mutations.map((m) => m.mutationId));
-    this.nextSeq = (await this.tx.getDeviceNextSeqs([deviceId])).get(deviceId) ?? 1;
+    const { mutations, deviceId, user } = this.input;
+    if (this.exclusive) await this.tx.lockKeys([], { exclusive: true });
+    else await this.reader.lock([deviceLockKey(deviceId)]);
+    const device = (await this.tx.getDevices([deviceId])).get(deviceId);
+    if (device?.userId && device.userId !== user.id) {
+      // Device ids are visible in pulled version stamps; pushing under another person's would take
+      // its sequence numbers and stop that device's queue.
+      throw forbidden('This device id belongs to another user. Sign out and sign in again.');
+    }
+    this.nextSeq = device?.nextSeq ?? 1;
+    this.deviceRow = device ? { nextSeq: device.nextSeq, owned: device.userId !== null } : null;
     const held = new Map((await this.tx.getHeld(deviceId)).map((h) => [h.seq, h]));
-    await this.prefetch([...mutations, ...[...held.values()].map((h) => h.mutation)]);
+    this.stored = await this.tx.getMutations([
+      ...mutations.map((m) => m.mutationId),
+      ...[...held.values()].map((h) => h.mutation.mutationId),
+    ]);
+    const stored = this.stored;
+    await this.reader.prefetch([...mutations, ...[...held.values()].map((h) => h.mutation)]);
 
     const heldResults = new Map<string, MutationResult>();
+    const foreign = new Map<string, MutationResult>();
     for (const m of mutations) {
-      if (stored.has(m.mutationId) || this.processed.has(m.mutationId)) continue; // M7
+      if (this.processed.has(m.mutationId)) continue; // M7, within the batch
+      const earlier = stored.get(m.mutationId);
+      if (earlier && earlier.deviceId === deviceId) continue; // M7: replay the stored result
+      if (earlier) {
+        // Another device's mutation id: its result is not this device's to read, and the id
+        // cannot be stored twice. Rejected, consuming the sequence number if it is the next one.
+        foreign.set(
+          m.mutationId,
+          rejectedResult(m.mutationId, 'This change has the id of another device’s change.'),
+        );
+        if (m.seq === this.nextSeq) {
+          this.nextSeq += 1;
+          await this.drain(held);
+        }
+        continue;
+      }
       if (m.seq < this.nextSeq) {
         this.finish(
           m,
@@ -107,6 +171,7 @@ class PushBatch {
             seq: m.seq,
             ...this.author(),
             mutation: m,
+            rejection: this.input.rejections?.get(m.mutationId) ?? null,
             receivedAt: this.receivedAt,
           };
           held.set(m.seq, row);
@@ -120,13 +185,14 @@ class PushBatch {
           conflictIds: [],
         });
       } else {
-        await this.apply(m, this.author());
+        await this.apply(m, this.author(), this.input.rejections?.get(m.mutationId) ?? null);
         await this.drain(held);
       }
     }
     await this.flush();
     return mutations.map(
       (m) =>
+        foreign.get(m.mutationId) ??
         this.processed.get(m.mutationId)?.result ??
         stored.get(m.mutationId)?.result ??
         heldResults.get(m.mutationId)!,
@@ -142,100 +208,9 @@ class PushBatch {
       held.delete(entry.seq);
       if (this.heldToPut.includes(entry)) this.heldToPut.splice(this.heldToPut.indexOf(entry), 1);
       else this.heldDrained.push(entry.seq);
-      await this.apply(entry.mutation, { userId: entry.userId, providerId: entry.providerId });
+      const author = { userId: entry.userId, providerId: entry.providerId };
+      await this.apply(entry.mutation, author, entry.rejection);
     }
-  }
-
-  // --- loading -------------------------------------------------------------------------------
-
-  private async prefetch(mutations: Mutation[]): Promise<void> {
-    const keys: RecordKey[] = [];
-    for (const m of mutations) {
-      keys.push({ type: m.recordType, id: m.recordId });
-      for (const ref of this.references(m.recordType, m.fields)) keys.push(ref);
-    }
-    await this.loadMany(keys);
-    // Second hop: the enrollments (and Entry assessments) of records that patches name only by id.
-    const second: RecordKey[] = [];
-    for (const m of mutations) {
-      const current = this.records.get(recordKey(m.recordType, m.recordId));
-      if (current) second.push(...this.references(m.recordType, current.state.fields));
-    }
-    await this.loadMany(second);
-    const nameDobKeys: string[] = [];
-    const ssns: string[] = [];
-    for (const m of mutations) {
-      if (m.recordType !== 'client' || m.op !== 'create') continue;
-      const k = nameDobKey(m.fields);
-      const s = fullSsn(m.fields);
-      if (k) nameDobKeys.push(k);
-      if (s) ssns.push(s);
-    }
-    if (nameDobKeys.length + ssns.length > 0) {
-      const found = await this.tx.findClients({ nameDobKeys, ssns });
-      for (const r of found) this.cache(r);
-      await this.loadScopes(found.map((r) => ({ type: r.state.type, id: r.state.id })));
-    }
-  }
-
-  /** The records a mutation's merge context and scope check read: enrollment, client, Entry assessment. */
-  private references(type: RecordType, fields: Record<string, unknown>): RecordKey[] {
-    const refs: RecordKey[] = [];
-    if (typeof fields.enrollmentId === 'string') {
-      refs.push({ type: 'enrollment', id: fields.enrollmentId });
-      if (type === 'assessment')
-        refs.push({ type: 'assessment', id: singletonAssessmentId(fields.enrollmentId, 1) });
-    }
-    if (type === 'enrollment' && typeof fields.clientId === 'string')
-      refs.push({ type: 'client', id: fields.clientId });
-    return refs;
-  }
-
-  private cache(record: StoredRecord): void {
-    this.records.set(recordKey(record.state.type, record.state.id), record);
-  }
-
-  private async loadMany(keys: RecordKey[]): Promise<void> {
-    const missing = new Map<string, RecordKey>();
-    for (const k of keys) {
-      const key = recordKey(k.type, k.id);
-      if (this.records.has(key)) continue;
-      // Ids come from devices; one that is not an id names no record (and PostgreSQL refuses some
-      // strings, such as NUL bytes, as query parameters), so it is absent without asking storage.
-      if (!ID_PATTERN.test(k.id)) {
-        this.records.set(key, null);
-        this.scopes.set(key, new Set());
-      } else {
-        missing.set(key, k);
-      }
-    }
-    if (missing.size === 0) return;
-    const found = await this.tx.getRecords([...missing.values()]);
-    for (const key of missing.keys()) {
-      const record = found.get(key) ?? null;
-      this.records.set(key, record);
-      if (!record) this.scopes.set(key, new Set());
-    }
-    await this.loadScopes([...missing.values()].filter((k) => found.has(recordKey(k.type, k.id))));
-  }
-
-  private async loadScopes(keys: RecordKey[]): Promise<void> {
-    const wanted = keys.filter((k) => !this.scopes.has(recordKey(k.type, k.id)));
-    if (wanted.length === 0) return;
-    const found = await this.tx.getScopes(wanted);
-    for (const k of wanted) {
-      const key = recordKey(k.type, k.id);
-      this.scopes.set(key, new Set(found.get(key) ?? []));
-    }
-  }
-
-  private async get(type: RecordType, id: string): Promise<RecordState | null> {
-    await this.loadMany([{ type, id }]);
-    return this.records.get(recordKey(type, id))?.state ?? null;
-  }
-
-  private scopeOf(type: RecordType, id: string): Set<string> {
-    return this.scopes.get(recordKey(type, id)) ?? new Set();
   }
 
   // --- applying ------------------------------------------------------------------------------
@@ -247,7 +222,7 @@ class PushBatch {
     providerId: string,
   ): Promise<string | null> {
     if (current) {
-      return this.scopeOf(m.recordType, m.recordId).has(providerId)
+      return this.reader.scopeOf(m.recordType, m.recordId).has(providerId)
         ? null
         : "This record is not in your provider's caseload.";
     }
@@ -257,22 +232,31 @@ class PushBatch {
       if (m.fields.providerId !== providerId)
         return 'An enrollment is created for the provider you are entering data as.';
       const clientId = m.fields.clientId;
-      if (typeof clientId !== 'string' || !(await this.get('client', clientId))) {
+      if (typeof clientId !== 'string' || !(await this.reader.get('client', clientId))) {
         return 'The client of this enrollment is not on the server.';
       }
       return null;
     }
     const owner = scopeOwner(m.recordType, m.fields);
-    const enrollment = owner ? await this.get('enrollment', owner.id) : null;
+    const enrollment = owner ? await this.reader.get('enrollment', owner.id) : null;
     if (!enrollment) return 'The enrollment of this record is not on the server.';
     return enrollmentProvider(enrollment) === providerId
       ? null
       : "This enrollment is not in your provider's caseload.";
   }
 
-  private async apply(m: Mutation, author: Author): Promise<void> {
+  private async apply(m: Mutation, author: Author, rejection: string | null): Promise<void> {
     this.nextSeq = m.seq + 1;
-    const current = await this.get(m.recordType, m.recordId);
+    if (this.stored.has(m.mutationId)) {
+      // A held mutation whose id another device's change has since taken: see run().
+      this.processed.delete(m.mutationId);
+      return;
+    }
+    if (rejection !== null) {
+      this.finish(m, author, rejectedResult(m.mutationId, rejection));
+      return;
+    }
+    const current = await this.reader.get(m.recordType, m.recordId);
     const problem = await this.scopeProblem(m, current, author.providerId);
     if (problem) {
       this.finish(m, author, rejectedResult(m.mutationId, problem));
@@ -281,9 +265,11 @@ class PushBatch {
     const stamped = stampMutation(m, author.userId, this.input.now);
     const needs = contextNeeds(stamped, current);
     const outcome = mergeMutation(current, stamped, {
-      enrollment: needs.enrollmentId ? await this.get('enrollment', needs.enrollmentId) : undefined,
+      enrollment: needs.enrollmentId
+        ? await this.reader.get('enrollment', needs.enrollmentId)
+        : undefined,
       entryAssessment: needs.entryAssessmentId
-        ? await this.get('assessment', needs.entryAssessmentId)
+        ? await this.reader.get('assessment', needs.entryAssessmentId)
         : undefined,
       duplicateCandidates: needs.duplicateCheck ? this.duplicateCandidates(m) : undefined,
     });
@@ -312,9 +298,12 @@ class PushBatch {
         this.ensureScope('client', outcome.state.fields.clientId, author.providerId);
       }
       for (const c of outcome.conflicts) {
-        const providers = new Set([author.providerId, ...this.scopeOf(c.recordType, c.recordId)]);
+        const providers = new Set([
+          author.providerId,
+          ...this.reader.scopeOf(c.recordType, c.recordId),
+        ]);
         if (c.relatedRecordId)
-          for (const p of this.scopeOf(c.recordType, c.relatedRecordId)) providers.add(p);
+          for (const p of this.reader.scopeOf(c.recordType, c.relatedRecordId)) providers.add(p);
         this.conflicts.set(c.id, {
           conflict: c,
           providerIds: [...providers],
@@ -405,9 +394,9 @@ class PushBatch {
     if (this.newScopes.length > 0) await tx.addScopes(this.newScopes);
     if (this.conflicts.size > 0) await tx.putConflicts([...this.conflicts.values()]);
     if (this.history.length > 0) await tx.putHistory(this.history);
-    if (this.processed.size > 0) {
-      await tx.putMutations([...this.processed.values()]);
-      await tx.setDeviceNextSeq(this.input.deviceId, this.nextSeq);
+    if (this.processed.size > 0) await tx.putMutations([...this.processed.values()]);
+    if (this.deviceRow?.nextSeq !== this.nextSeq || !this.deviceRow.owned) {
+      await tx.setDeviceNextSeq(this.input.deviceId, this.nextSeq, this.input.user.id);
     }
     if (this.heldToPut.length > 0) await tx.putHeld(this.heldToPut);
     if (this.heldDrained.length > 0) await tx.deleteHeld(this.input.deviceId, this.heldDrained);

@@ -291,15 +291,16 @@ export function storageContract(kind: StorageKind): void {
         expect(await storage.getMutations([])).toEqual(new Map());
       });
 
-      it('replaces a mutation put again (a held mutation once applied)', async () => {
-        await storage.putMutations([mutationRow(1, { status: 'held' })]);
-        const applied = mutationRow(1, {
-          status: 'conflict',
-          conflictIds: [id('f', 1)],
-          notices: ['clock_ahead'],
-        });
-        await storage.putMutations([applied]);
-        expect((await storage.getMutations([id('e', 1)])).get(id('e', 1))).toEqual(applied);
+      it('M7: refuses a mutation id stored already, keeping the first', async () => {
+        const first = mutationRow(1, { status: 'applied' });
+        await storage.putMutations([first]);
+        const again = mutationRow(1, { status: 'conflict', conflictIds: [id('f', 1)] });
+        await expect(storage.putMutations([again])).rejects.toThrow();
+        await expect(
+          storage.transaction((tx) => tx.putMutations([mutationRow(2), mutationRow(2)])),
+        ).rejects.toThrow();
+        const found = await storage.getMutations([id('e', 1), id('e', 2)]);
+        expect([...found.values()]).toEqual([first]);
       });
 
       it('handles batches larger than one statement', async () => {
@@ -310,17 +311,27 @@ export function storageContract(kind: StorageKind): void {
         expect(found.get(id('e', 2500))).toEqual(rows[2499]);
       });
 
-      it("keeps each device's next sequence number", async () => {
-        expect(await storage.getDeviceNextSeqs(['dev-1'])).toEqual(new Map());
-        await storage.setDeviceNextSeq('dev-1', 5);
-        await storage.setDeviceNextSeq('dev-2', 2);
-        await storage.setDeviceNextSeq('dev-1', 7);
-        expect(await storage.getDeviceNextSeqs(['dev-1', 'dev-2', 'dev-3'])).toEqual(
+      it("keeps each device's next sequence number and its first user", async () => {
+        expect(await storage.getDevices(['dev-1'])).toEqual(new Map());
+        await storage.setDeviceNextSeq('dev-1', 5, USER_1);
+        await storage.setDeviceNextSeq('dev-2', 2, USER_2);
+        // The owner is whoever wrote the device first; a later writer does not take it over.
+        await storage.setDeviceNextSeq('dev-1', 7, USER_2);
+        expect(await storage.getDevices(['dev-1', 'dev-2', 'dev-3'])).toEqual(
           new Map([
-            ['dev-1', 7],
-            ['dev-2', 2],
+            ['dev-1', { deviceId: 'dev-1', nextSeq: 7, userId: USER_1 }],
+            ['dev-2', { deviceId: 'dev-2', nextSeq: 2, userId: USER_2 }],
           ]),
         );
+      });
+
+      it('lockKeys takes locks inside a transaction, shared by key or exclusive', async () => {
+        await storage.transaction(async (tx) => {
+          await tx.lockKeys(['device:dev-1', 'record:client:x', 'device:dev-1']);
+          await tx.lockKeys([]);
+          await tx.lockKeys(['record:client:x', 'record:client:y']);
+        });
+        await storage.transaction((tx) => tx.lockKeys([], { exclusive: true }));
       });
 
       it('holds mutations per device in sequence order and deletes them by number', async () => {
@@ -330,6 +341,8 @@ export function storageContract(kind: StorageKind): void {
           userId: USER_1,
           providerId: PROVIDER_A,
           mutation: { ...mutation(seq, deviceId) },
+          // Odd ones stand for mutations whose content was refused (M9) and wait their turn.
+          rejection: seq % 2 === 1 ? `Change ${seq} cannot be saved as sent.` : null,
           receivedAt: iso(seq),
         });
         await storage.putHeld([held(9), held(4), held(6, 'dev-2')]);
@@ -809,11 +822,11 @@ export function storageContract(kind: StorageKind): void {
         expect(await storage.getConflict(c1.conflict.id)).toEqual(c1);
         expect(await storage.getConflict(id('f', 99))).toBeNull();
 
-        const ofA = await storage.listConflicts(PROVIDER_A, 'open', 10);
+        const ofA = (await storage.listConflicts(PROVIDER_A, 'open', 10)).conflicts;
         expect(ofA).toEqual([c1, c2]);
-        expect(await storage.listConflicts(PROVIDER_B, 'open', 10)).toEqual([c3, c1]);
-        expect(await storage.listConflicts(PROVIDER_B, 'open', 1)).toEqual([c3]);
-        expect(await storage.listConflicts(PROVIDER_A, 'resolved', 10)).toEqual([]);
+        expect((await storage.listConflicts(PROVIDER_B, 'open', 10)).conflicts).toEqual([c3, c1]);
+        expect((await storage.listConflicts(PROVIDER_B, 'open', 1)).conflicts).toEqual([c3]);
+        expect((await storage.listConflicts(PROVIDER_A, 'resolved', 10)).conflicts).toEqual([]);
 
         const resolved = {
           ...c1,
@@ -824,15 +837,17 @@ export function storageContract(kind: StorageKind): void {
         };
         await storage.putConflicts([resolved]);
         expect(await storage.getConflict(c1.conflict.id)).toEqual(resolved);
-        expect(await storage.listConflicts(PROVIDER_A, 'open', 10)).toEqual([c2]);
-        expect(await storage.listConflicts(PROVIDER_B, 'resolved', 10)).toEqual([resolved]);
+        expect((await storage.listConflicts(PROVIDER_A, 'open', 10)).conflicts).toEqual([c2]);
+        expect((await storage.listConflicts(PROVIDER_B, 'resolved', 10)).conflicts).toEqual([
+          resolved,
+        ]);
       });
 
       it('a conflict put again takes the providers given', async () => {
         await storage.putConflicts([conflictRow(1, [PROVIDER_A])]);
         await storage.putConflicts([conflictRow(1, [PROVIDER_B, PROVIDER_B])]);
         expect((await storage.getConflict(id('f', 1)))?.providerIds).toEqual([PROVIDER_B]);
-        expect(await storage.listConflicts(PROVIDER_A, 'open', 10)).toEqual([]);
+        expect((await storage.listConflicts(PROVIDER_A, 'open', 10)).conflicts).toEqual([]);
       });
 
       it('keeps replaced values in the history', async () => {
@@ -928,7 +943,7 @@ export function storageContract(kind: StorageKind): void {
             await tx.putRecords([client(1, RIVER, 2), client(2, ROBYN, 3)]);
             await tx.addScopes([{ type: 'client', id: id('c', 1), providerId: PROVIDER_A }]);
             await tx.putMutations([mutationRow(1)]);
-            await tx.setDeviceNextSeq('dev-1', 2);
+            await tx.setDeviceNextSeq('dev-1', 2, USER_1);
             await tx.appendAudit([audit({})]);
             throw new Error('merge failed');
           }),
@@ -940,7 +955,7 @@ export function storageContract(kind: StorageKind): void {
         expect([...found.values()]).toEqual([client(1, ROBIN, 1)]);
         expect(await storage.getScopes([{ type: 'client', id: id('c', 1) }])).toEqual(new Map());
         expect(await storage.getMutations([id('e', 1)])).toEqual(new Map());
-        expect(await storage.getDeviceNextSeqs(['dev-1'])).toEqual(new Map());
+        expect(await storage.getDevices(['dev-1'])).toEqual(new Map());
         expect(await storage.listAudit({ limit: 10 })).toEqual([]);
         expect(await storage.reserveChangeSeqs(1)).toBe(1);
       });
