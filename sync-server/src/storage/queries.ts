@@ -61,6 +61,9 @@ function prefixPattern(prefix: string): string | null {
 }
 
 export class KyselyTx implements StorageTx {
+  /** lockKeys took the shared push lock in this transaction (PostgreSQL). */
+  private holdsSharedPushLock = false;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly spec: DialectSpec,
@@ -232,7 +235,11 @@ export class KyselyTx implements StorageTx {
       await sql`select pg_advisory_xact_lock(${PUSH_LOCK_CLASS}, 0)`.execute(this.db);
       return;
     }
-    await sql`select pg_advisory_xact_lock_shared(${PUSH_LOCK_CLASS}, 0)`.execute(this.db);
+    // Once per transaction (a KyselyTx serves one), and before any key.
+    if (!this.holdsSharedPushLock) {
+      await sql`select pg_advisory_xact_lock_shared(${PUSH_LOCK_CLASS}, 0)`.execute(this.db);
+      this.holdsSharedPushLock = true;
+    }
     const unique = [...new Set(keys)];
     if (unique.length === 0) return;
     await sql`
