@@ -18,7 +18,7 @@
 // 10,000 mutations leave about 7,500 records to pull, not 10,000.
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
-import { MemoryReplica } from '../../src/domain/merge';
+import { MemoryReplica, metaFromVersions } from '../../src/domain/merge';
 import { PROTOCOL_VERSION, type Mutation, type PullResponse } from '../../src/domain/protocol';
 import { buildApp } from '../../sync-server/src/app';
 import { clientKeys } from '../../sync-server/src/sync/client-keys';
@@ -217,7 +217,7 @@ function rawBatches(batches: Batch[]): RawBatch[] {
     }
     const records = [...touched.values()].map((k): StoredRecord => {
       const state = replica.get(k.type, k.id)!;
-      return { state, changeSeq: 0, clientKeys: clientKeys(state) };
+      return { state, changeSeq: 0, clientKeys: clientKeys(state), meta: metaFromVersions(state) };
     });
     return { records, mutations, scopes };
   });

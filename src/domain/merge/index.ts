@@ -8,3 +8,4 @@ export * from './duplicates';
 export * from './context';
 export * from './merge';
 export * from './replica';
+export * from './metadata';

@@ -5,7 +5,7 @@
 //
 // Methods are batch-shaped (many keys per call) because a push of 500 mutations must not make
 // thousands of round trips. All methods run inside `transaction()`, so a push is all or nothing.
-import type { RecordState } from '../../../src/domain/merge';
+import type { RecordMeta, RecordState } from '../../../src/domain/merge';
 import type { ConflictRecord, HistoryEntry } from '../../../src/domain/merge';
 import type { Mutation, MutationResult } from '../../../src/domain/protocol';
 import type { Provider, RecordType, Role } from '../../../src/domain/records';
@@ -50,6 +50,8 @@ export interface StoredRecord {
   changeSeq: number;
   /** Clients only (M10 and search): normalised first|last|dob, a full SSN, and search fields. */
   clientKeys: ClientKeys | null;
+  /** HMIS DateCreated, DateUpdated, UserID and DateDeleted, kept by the merge (metadata.ts). */
+  meta: RecordMeta;
 }
 
 export interface ClientKeys {

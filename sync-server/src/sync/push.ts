@@ -11,7 +11,9 @@
 // other; pushes touching different records run side by side; SQLite's write lock serialises all.
 import {
   contextNeeds,
+  hlcInstant,
   isPossibleDuplicate,
+  nextRecordMeta,
   mergeMutation,
   stampMutation,
   type RecordState,
@@ -283,11 +285,15 @@ class PushBatch {
     if (outcome.state) {
       const { type, id } = outcome.target;
       const key = recordKey(type, id);
-      const previous = this.records.get(key);
+      const previous = this.records.get(key) ?? null;
       this.records.set(key, {
         state: outcome.state,
         changeSeq: previous?.changeSeq ?? 0,
         clientKeys: clientKeys(outcome.state),
+        meta: nextRecordMeta(previous?.meta ?? null, previous?.state ?? null, outcome.state, {
+          at: hlcInstant(stamped.effectiveHlc),
+          userId: author.userId,
+        }),
       });
       this.dirty.add(key);
       if (!this.scopes.has(key)) this.scopes.set(key, new Set());

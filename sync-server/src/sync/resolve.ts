@@ -8,12 +8,14 @@ import {
   groupMembers,
   mergeMutation,
   stampMutation,
+  hlcInstant,
+  nextRecordMeta,
 } from '../../../src/domain/merge';
 import type { Mutation } from '../../../src/domain/protocol';
 import { newId } from '../../../src/domain/records';
 import type { AuthUser } from '../auth/types';
 import { HttpError, badRequest, notFound } from '../errors';
-import type { ConflictRow, Storage } from '../storage/types';
+import { recordKey, type ConflictRow, type Storage } from '../storage/types';
 import { clientKeys } from './client-keys';
 
 export const RESOLUTION_ACTIONS = ['keep_current', 'restore', 'link', 'dismiss'] as const;
@@ -59,9 +61,11 @@ export async function resolveConflict(
       await tx.linkClients(c.recordId, c.relatedRecordId, input.user.id, at);
     }
     if (input.action === 'restore') {
-      const stored = (await tx.getRecords([{ type: c.recordType, id: c.recordId }])).get(
-        `${c.recordType}:${c.recordId}`,
-      );
+      // Under the record's push lock (push-reader.ts), so a push at the same moment cannot
+      // overwrite the restored value, nor this the push's.
+      const key = recordKey(c.recordType, c.recordId);
+      await tx.lockKeys([key]);
+      const stored = (await tx.getRecords([{ type: c.recordType, id: c.recordId }])).get(key);
       if (!stored) throw notFound('The record of this conflict is no longer on the server.');
       const state = stored.state;
       const fields: Record<string, Mutation['fields'][string]> = {};
@@ -93,8 +97,12 @@ export async function resolveConflict(
         throw badRequest(`The other value cannot be restored: ${outcome.message ?? 'invalid'}`);
       }
       const changeSeq = await tx.reserveChangeSeqs(1);
+      const meta = nextRecordMeta(stored.meta, state, outcome.state, {
+        at: hlcInstant(mutation.hlc),
+        userId: input.user.id,
+      });
       await tx.putRecords([
-        { state: outcome.state, changeSeq, clientKeys: clientKeys(outcome.state) },
+        { state: outcome.state, changeSeq, clientKeys: clientKeys(outcome.state), meta },
       ]);
       if (outcome.history.length > 0)
         await tx.putHistory(outcome.history.map((h) => ({ ...h, at })));

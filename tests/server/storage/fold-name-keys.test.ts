@@ -7,6 +7,7 @@ import { migrations } from '../../../sync-server/src/storage/migrations';
 import type { Database } from '../../../sync-server/src/storage/schema';
 import type { StoredRecord } from '../../../sync-server/src/storage';
 import { clientKeys } from '../../../sync-server/src/sync/client-keys';
+import { metaFromVersions } from '../../../src/domain/merge';
 import { clientState, record, type ClientPerson } from './fixtures';
 import { STORAGE_KINDS, createTestDatabase, type TestDatabase } from './test-storage';
 
@@ -40,7 +41,7 @@ function oldRow(r: StoredRecord) {
 
 function clientRecord(n: number, person: ClientPerson, deleted = false): StoredRecord {
   const state = clientState(n, person, deleted);
-  return { state, changeSeq: n, clientKeys: clientKeys(state) };
+  return { state, changeSeq: n, clientKeys: clientKeys(state), meta: metaFromVersions(state) };
 }
 
 const JOSE: ClientPerson = { first: 'José', last: 'García', dob: '1979-03-04', ssn: null };
