@@ -32,6 +32,12 @@ import {
   MONTHS_HOMELESS_PAST_THREE_YEARS_LIST,
   TIMES_HOMELESS_PAST_THREE_YEARS_LIST,
 } from './prior-living-situation';
+import {
+  FUNDING_SOURCE_LIST,
+  GEOGRAPHY_TYPE_LIST,
+  HMIS_PARTICIPATION_TYPE_LIST,
+  TARGET_POPULATION_LIST,
+} from './project-descriptors';
 import { FUNDER_KIND_LIST, PROJECT_TYPE_LIST, RRH_SUBTYPE_LIST } from './project-type';
 import { RACE_ETHNICITY_LIST } from './race-ethnicity';
 import { RELATIONSHIP_TO_HOH_LIST } from './relationship';
@@ -59,6 +65,7 @@ export * from './prior-living-situation';
 export * from './disability';
 export * from './domestic-violence';
 export * from './project-type';
+export * from './project-descriptors';
 export * from './export-lists';
 
 const ALL_LISTS: readonly HudList[] = [
@@ -98,6 +105,10 @@ const ALL_LISTS: readonly HudList[] = [
   HASH_STATUS_LIST,
   SOURCE_TYPE_LIST,
   FUNDER_KIND_LIST,
+  FUNDING_SOURCE_LIST,
+  GEOGRAPHY_TYPE_LIST,
+  HMIS_PARTICIPATION_TYPE_LIST,
+  TARGET_POPULATION_LIST,
 ];
 
 function buildRegistry(lists: readonly HudList[]): Readonly<Record<string, HudList>> {

@@ -10,6 +10,8 @@ export * from './ids';
 export * from './dates';
 export * from './metadata';
 export * from './provider';
+export * from './project-descriptors';
+export * from './project-descriptor-problems';
 export * from './user';
 export * from './client';
 export * from './enrollment';

@@ -5,6 +5,7 @@ import {
   newId,
   providerSchema,
   userSchema,
+  type ProjectDescriptors,
   type Provider,
   type Role,
 } from '../../../src/domain/records';
@@ -329,6 +330,8 @@ export interface NewProvider {
   funders?: number[];
   organizationName?: string | null;
   cocCode?: string | null;
+  /** HUD project descriptors (organization ID, operating dates, HUD funders, project CoCs, …). */
+  descriptors?: Partial<ProjectDescriptors>;
   /** Defaults to a new random id. */
   id?: string;
 }
@@ -346,6 +349,7 @@ export async function createProvider(
     funders: input.funders ?? [],
     cocCode: input.cocCode ?? null,
     active: true,
+    ...input.descriptors,
   });
   if (!parsed.success) throw new AdminError(describeIssues(parsed.error));
   const provider = parsed.data;
@@ -360,6 +364,31 @@ export async function createProvider(
     ]);
   });
   return provider;
+}
+
+/**
+ * Changes a provider (found by id or name) in one transaction: `change` gets the stored provider
+ * and returns the new one, which must pass providerSchema, or nothing is written. Audited as
+ * `action` with `details`.
+ */
+export async function updateProvider(
+  storage: Storage,
+  idOrName: string,
+  change: (provider: Provider) => Provider,
+  now: number,
+  action: string,
+  details: Record<string, unknown> = {},
+): Promise<Provider> {
+  return storage.transaction(async (tx) => {
+    const current = await findProvider(tx, idOrName);
+    const parsed = providerSchema.safeParse(change(current));
+    if (!parsed.success) throw new AdminError(describeIssues(parsed.error));
+    await tx.putProvider(parsed.data);
+    await tx.appendAudit([
+      adminAudit(now, action, null, { providerId: current.id, name: current.name, ...details }),
+    ]);
+    return parsed.data;
+  });
 }
 
 export interface NewUser {

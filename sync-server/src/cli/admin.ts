@@ -22,6 +22,12 @@ import { ConfigError, loadConfig } from '../config';
 import { createStorage } from '../storage/index';
 import type { Storage } from '../storage/types';
 import { isEntryPoint } from './entry-point';
+import {
+  PROJECT_COMMANDS,
+  PROJECT_OPTIONS,
+  PROJECT_USAGE,
+  runProjectCommand,
+} from './project-descriptors';
 
 export const USAGE = `Fieldnote admin
 
@@ -46,6 +52,8 @@ Commands:
   list-users
   list-providers
   help
+
+${PROJECT_USAGE}
 
 Passwords have at least 12 characters. Prefer generated passwords: a --password value stays in
 your shell history.
@@ -83,6 +91,7 @@ const OPTIONS = {
   email: { type: 'string' },
   password: { type: 'string' },
   provider: { type: 'string', multiple: true },
+  ...PROJECT_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -104,6 +113,7 @@ const COMMANDS: Record<string, { required: string[]; optional: string[] }> = {
   'unlock-user': { required: ['username'], optional: [] },
   'list-users': { required: [], optional: [] },
   'list-providers': { required: [], optional: [] },
+  ...PROJECT_COMMANDS,
 };
 
 function str(values: Values, key: string): string {
@@ -155,6 +165,7 @@ function table(rows: string[][]): string[] {
 }
 
 async function run(command: string, values: Values, storage: Storage, io: CliIo, now: number) {
+  if (await runProjectCommand(command, values, storage, io.out, now)) return;
   switch (command) {
     case 'create-provider': {
       const provider = await createProvider(

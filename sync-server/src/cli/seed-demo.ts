@@ -26,7 +26,7 @@ import {
   type RecordType,
   type Role,
 } from '../../../src/domain/records';
-import { createProvider, createUser } from '../auth/accounts';
+import { createProvider, createUser, type NewProvider } from '../auth/accounts';
 import { expectedLosUnderThreshold } from '../../../src/domain/validation';
 import type { AuthUser } from '../auth/types';
 import { ConfigError, loadConfig } from '../config';
@@ -39,20 +39,93 @@ import { isEntryPoint } from './entry-point';
 export const DEMO_PROVIDER_ID = derivedId('fieldnote-demo:provider:family-case-management');
 export const DEMO_OUTREACH_PROVIDER_ID = derivedId('fieldnote-demo:provider:downtown-outreach');
 
-export const DEMO_PROVIDERS = [
+type DemoProvider = NewProvider & { id: string; funders: number[] };
+
+/** The demo site of both providers' CoC: Hennepin County (MN-500), geocode 279053 (Minneapolis). */
+const DEMO_COC = {
+  cocCode: 'MN-500',
+  geocode: '279053',
+  address2: null,
+  city: 'Minneapolis',
+  state: 'MN',
+  geographyType: 1, // Urban
+};
+
+/**
+ * The demo providers, with every HUD project descriptor an HMIS CSV export needs
+ * (projectDescriptorProblems is empty for each). Grant ids and addresses are invented.
+ */
+export const DEMO_PROVIDERS: readonly [DemoProvider, DemoProvider] = [
   {
     id: DEMO_PROVIDER_ID,
     name: 'Hennepin Family Case Management (demo)',
+    organizationName: 'Hennepin Family Services (demo)',
     projectType: 6, // Services Only
     funders: [1], // Case Management
+    cocCode: 'MN-500',
+    descriptors: {
+      organizationId: 'demo-hennepin-family-services',
+      victimServiceProvider: 0,
+      operatingStartDate: '2019-07-01',
+      operatingEndDate: null,
+      continuumProject: 1,
+      residentialAffiliation: 0,
+      hmisParticipationType: 1, // HMIS Participating
+      hopwaMedAssistedLivingFac: null,
+      targetPopulation: 4, // Not applicable
+      hudFunders: [
+        {
+          funder: 4, // HUD: CoC – Supportive Services Only
+          otherFunder: null,
+          grantId: 'DEMO-MN500-SSO-0001',
+          startDate: '2025-10-01',
+          endDate: null,
+        },
+        {
+          funder: 46, // Local or Other Funding Source
+          otherFunder: 'Hennepin County family case management (demo)',
+          grantId: 'DEMO-HC-FCM-2026',
+          startDate: '2025-10-01',
+          endDate: null,
+        },
+      ],
+      projectCocs: [{ ...DEMO_COC, address1: '100 Example Avenue South', zip: '55415' }],
+      hmisParticipation: [{ type: 1, startDate: '2019-07-01', endDate: null }],
+      ceParticipation: [],
+    },
   },
   {
     id: DEMO_OUTREACH_PROVIDER_ID,
     name: 'Downtown Shelter Outreach (demo)',
+    organizationName: 'Downtown Shelter Services (demo)',
     projectType: 4, // Street Outreach
     funders: [] as number[],
+    cocCode: 'MN-500',
+    descriptors: {
+      organizationId: 'demo-downtown-shelter-services',
+      victimServiceProvider: 0,
+      operatingStartDate: '2021-01-04',
+      operatingEndDate: null,
+      continuumProject: 1,
+      residentialAffiliation: null, // only for Services Only projects
+      hmisParticipationType: 1,
+      hopwaMedAssistedLivingFac: null,
+      targetPopulation: 4,
+      hudFunders: [
+        {
+          funder: 11, // HUD: ESG – Street Outreach
+          otherFunder: null,
+          grantId: 'DEMO-ESG-SO-0002',
+          startDate: '2025-10-01',
+          endDate: null,
+        },
+      ],
+      projectCocs: [{ ...DEMO_COC, address1: '200 Sample Street', zip: '55403' }],
+      hmisParticipation: [{ type: 1, startDate: '2021-01-04', endDate: null }],
+      ceParticipation: [],
+    },
   },
-] as const;
+];
 
 export interface DemoUser {
   username: string;
@@ -245,7 +318,15 @@ export async function seedDemo(storage: Storage, options: { now: number }): Prom
     return { seeded: false, providers: 0, users: 0, households: 0, records: 0 };
   }
   for (const provider of DEMO_PROVIDERS) {
-    await createProvider(storage, { ...provider, funders: [...provider.funders] }, now);
+    await createProvider(
+      storage,
+      {
+        ...provider,
+        funders: [...provider.funders],
+        descriptors: structuredClone(provider.descriptors),
+      },
+      now,
+    );
   }
   const users = new Map<string, AuthUser>();
   for (const demo of DEMO_USERS) {

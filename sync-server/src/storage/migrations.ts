@@ -7,6 +7,7 @@
 // The few dialect differences live here: the auto-increment key, and the collation of the
 // name columns (byte order, so `LIKE 'prefix%'` can use their indexes in both databases).
 import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, Migrator } from 'kysely';
+import { metaFromVersions } from '../../../src/domain/merge';
 import { clientKeys } from '../sync/client-keys';
 import { recordToRow } from './rows';
 import type { Database } from './schema';
@@ -379,7 +380,8 @@ const foldClientNameKeys: Migration = {
       if (rows.length === 0) return;
       const changed = rows.flatMap((row) => {
         const state = JSON.parse(row.state) as StoredRecord['state'];
-        const next = recordToRow({ state, changeSeq: 0, clientKeys: clientKeys(state) });
+        const meta = metaFromVersions(state); // not written: only the keys are
+        const next = recordToRow({ state, changeSeq: 0, clientKeys: clientKeys(state), meta });
         const keys = {
           first: next.first_name ?? null,
           last: next.last_name ?? null,
@@ -409,6 +411,60 @@ const foldClientNameKeys: Migration = {
   },
 };
 
+/**
+ * HMIS record metadata (DateCreated, DateUpdated, UserID, DateDeleted) beside each record's state,
+ * kept by the push from then on (src/domain/merge/metadata.ts). Records stored before are given
+ * what their versions say (metaFromVersions), in batches so a county-sized database never sits in
+ * memory at once.
+ */
+const recordMetadata: Migration = {
+  async up(db: Kysely<Pick<Database, 'records'>>) {
+    for (const column of ['date_created', 'date_updated', 'user_id', 'date_deleted']) {
+      await db.schema.alterTable('records').addColumn(column, 'text').execute();
+    }
+    let after: { type: string; id: string } | null = null;
+    for (;;) {
+      let query = db.selectFrom('records').select(['type', 'id', 'state']);
+      if (after !== null) {
+        const { type, id } = after;
+        query = query.where((eb) =>
+          eb.or([eb('type', '>', type), eb.and([eb('type', '=', type), eb('id', '>', id)])]),
+        );
+      }
+      const rows = await query.orderBy('type').orderBy('id').limit(FOLD_BATCH_ROWS).execute();
+      if (rows.length === 0) return;
+      const values = sql.join(
+        rows.map((row) => {
+          const m = metaFromVersions(JSON.parse(row.state) as StoredRecord['state']);
+          return sql`(${row.type}, ${row.id}, ${m.dateCreated}, ${m.dateUpdated}, ${m.userId}, ${m.dateDeleted})`;
+        }),
+      );
+      await sql`
+        with meta (type, id, date_created, date_updated, user_id, date_deleted) as (values ${values})
+        update records set
+          date_created = meta.date_created,
+          date_updated = meta.date_updated,
+          user_id = meta.user_id,
+          date_deleted = meta.date_deleted
+        from meta
+        where records.type = meta.type and records.id = meta.id`.execute(db);
+      const last = rows[rows.length - 1]!;
+      after = { type: last.type, id: last.id };
+    }
+  },
+};
+
+/**
+ * HUD project descriptors (organization, project, funders, project CoCs, HMIS and CE
+ * participation) as one JSON document per provider; null on providers stored before, which read
+ * back with nulls and empty lists (src/domain/records/provider.ts descriptorsOf).
+ */
+const projectDescriptors: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('providers').addColumn('project_descriptors', 'text').execute();
+  },
+};
+
 /** All migrations by name; Migrator runs them in name order. */
 export function migrations(kind: StorageKind): Record<string, Migration> {
   return {
@@ -419,6 +475,8 @@ export function migrations(kind: StorageKind): Record<string, Migration> {
     '005_enrollment_client': enrollmentClient(kind),
     '006_device_owner': deviceOwner,
     '007_fold_client_name_keys': foldClientNameKeys,
+    '008_project_descriptors': projectDescriptors,
+    '009_record_metadata': recordMetadata,
   };
 }
 

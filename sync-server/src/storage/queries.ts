@@ -396,7 +396,7 @@ export class KyselyTx implements StorageTx {
   async putRecords(records: StoredRecord[]): Promise<void> {
     const unique = lastByKey(records, (r) => recordKey(r.state.type, r.state.id));
     const all = unique.map(recordToRow);
-    for (const batch of chunks(all, 12, this.spec)) {
+    for (const batch of chunks(all, 16, this.spec)) {
       await this.db
         .insertInto('records')
         .values(batch)

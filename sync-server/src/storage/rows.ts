@@ -1,13 +1,19 @@
 // Mapping between the interface's row types (types.ts) and table rows (schema.ts).
 import type { Insertable, Selectable } from 'kysely';
 import { toNumber } from './batch';
-import type {
-  ConflictRecord,
-  ConflictSide,
-  FieldVersion,
-  HistoryEntry,
+import {
+  metaFromVersions,
+  type ConflictRecord,
+  type ConflictSide,
+  type FieldVersion,
+  type HistoryEntry,
 } from '../../../src/domain/merge';
-import type { Provider, Role } from '../../../src/domain/records';
+import {
+  descriptorsOf,
+  type ProjectDescriptors,
+  type Provider,
+  type Role,
+} from '../../../src/domain/records';
 import type {
   ConflictsTable,
   HeldMutationsTable,
@@ -41,6 +47,7 @@ export function providerToRow(p: Provider): Insertable<ProvidersTable> {
     funders: JSON.stringify(p.funders),
     coc_code: p.cocCode,
     active: flag(p.active),
+    project_descriptors: JSON.stringify(descriptorsOf(p)),
   };
 }
 
@@ -53,6 +60,12 @@ export function providerFromRow(r: Selectable<ProvidersTable>): Provider {
     funders: JSON.parse(r.funders) as number[],
     cocCode: r.coc_code,
     active: r.active !== 0,
+    // Rows stored before 008_project_descriptors have none: nulls and empty lists.
+    ...descriptorsOf(
+      r.project_descriptors === null
+        ? {}
+        : (JSON.parse(r.project_descriptors) as Partial<ProjectDescriptors>),
+    ),
   };
 }
 
@@ -185,13 +198,27 @@ export function recordToRow(r: StoredRecord): Insertable<RecordsTable> {
     dob: k?.dob ?? null,
     ssn_last4: k?.ssnLast4 ?? null,
     client_id: typeof clientId === 'string' ? clientId : null,
+    date_created: r.meta.dateCreated,
+    date_updated: r.meta.dateUpdated,
+    user_id: r.meta.userId,
+    date_deleted: r.meta.dateDeleted,
   };
 }
 
 export function recordFromRow(r: Selectable<RecordsTable>): StoredRecord {
+  const state = JSON.parse(r.state) as StoredRecord['state'];
   return {
-    state: JSON.parse(r.state) as StoredRecord['state'],
+    state,
     changeSeq: toNumber(r.change_seq),
+    meta:
+      r.date_created === null || r.date_updated === null || r.user_id === null
+        ? metaFromVersions(state)
+        : {
+            dateCreated: r.date_created,
+            dateUpdated: r.date_updated,
+            userId: r.user_id,
+            dateDeleted: r.date_deleted,
+          },
     clientKeys:
       r.first_name === null
         ? null

@@ -24,6 +24,8 @@ export interface ProvidersTable {
   funders: string;
   coc_code: string | null;
   active: Flag;
+  /** JSON of the HUD project descriptors (ProjectDescriptors); null before any were set. */
+  project_descriptors: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UsersTable {
@@ -71,6 +73,11 @@ export interface RecordsTable {
   ssn_last4: string | null;
   /** Enrollments only (migration 005): the enrollment's client, to list a client's enrollments. */
   client_id: string | null;
+  /** HMIS metadata (migration 009), ISO instants; null only in a row written before it. */
+  date_created: string | null;
+  date_updated: string | null;
+  user_id: string | null;
+  date_deleted: string | null;
 }
 
 export interface RecordScopesTable {

@@ -39,6 +39,10 @@ const REQUIRED_IDS = [
   '1.5',
   '1.9',
   'local:funder',
+  '2.06.1',
+  '2.03.4',
+  '2.08.1',
+  '2.02.D',
 ];
 
 describe('code list registry', () => {

@@ -39,11 +39,11 @@ describe('code list helpers on the real lists', () => {
     expect(activeCodes(DATA_COLLECTION_STAGE_LIST).some((c) => c.code === 6)).toBe(false);
   });
 
-  it('only 5.03.1 stage 6 (post-exit, not used in CSV) is retired among the lists Fieldnote uses', () => {
+  it('only 5.03.1 stage 6 and the retired 2.06.1 funding sources are retired among the lists Fieldnote uses', () => {
     const retired = Object.values(HUD_LISTS).flatMap((l) =>
       l.codes.filter((c) => c.retired).map((c) => `${l.id}:${c.code}`),
     );
-    expect(retired).toEqual(['5.03.1:6']);
+    expect(retired).toEqual(['5.03.1:6', '2.06.1:12', '2.06.1:47', '2.06.1:48', '2.06.1:49']);
   });
 
   it('labelOf finds labels and returns undefined for unknown codes', () => {

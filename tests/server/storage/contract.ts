@@ -1007,8 +1007,16 @@ export function storageContract(kind: StorageKind): void {
 }
 
 /** A records row as written before 005_enrollment_client added client_id. */
+/** A records row with the columns it had before 005 (no client id, no metadata of 009). */
 function recordRowBefore005(r: StoredRecord) {
-  const { client_id: _clientId, ...row } = recordToRow(r);
+  const {
+    client_id: _clientId,
+    date_created: _created,
+    date_updated: _updated,
+    user_id: _user,
+    date_deleted: _deleted,
+    ...row
+  } = recordToRow(r);
   return row;
 }
 

@@ -1,7 +1,16 @@
 // Hand-built rows for the storage contract. Synthetic people only.
-import type { ConflictRecord, FieldVersion, RecordState } from '../../../src/domain/merge';
+import {
+  metaFromVersions,
+  type ConflictRecord,
+  type FieldVersion,
+  type RecordState,
+} from '../../../src/domain/merge';
 import type { JsonValue, Mutation, MutationResult } from '../../../src/domain/protocol';
-import type { Provider, RecordType } from '../../../src/domain/records';
+import {
+  EMPTY_PROJECT_DESCRIPTORS,
+  type Provider,
+  type RecordType,
+} from '../../../src/domain/records';
 import type {
   ClientKeys,
   ConflictRow,
@@ -53,6 +62,7 @@ export function provider(n: number, overrides: Partial<Provider> = {}): Provider
     funders: [1, 3],
     cocCode: 'MN-500',
     active: true,
+    ...EMPTY_PROJECT_DESCRIPTORS,
     ...overrides,
   };
 }
@@ -113,7 +123,8 @@ export function clientKeysOf(person: ClientPerson): ClientKeys {
 }
 
 export function client(n: number, person: ClientPerson, changeSeq = n): StoredRecord {
-  return { state: clientState(n, person), changeSeq, clientKeys: clientKeysOf(person) };
+  const state = clientState(n, person);
+  return { state, changeSeq, clientKeys: clientKeysOf(person), meta: metaFromVersions(state) };
 }
 
 /** A non-client record (no client keys). */
@@ -122,7 +133,7 @@ export function record(
   n: number,
   changeSeq = n,
 ): StoredRecord {
-  return {
+  return withMeta({
     state: {
       type,
       id: id('d', n),
@@ -133,7 +144,7 @@ export function record(
     },
     changeSeq,
     clientKeys: null,
-  };
+  });
 }
 
 /** An enrollment (id 'd' n) of client 'c' clientN at a provider, open unless `fields` says otherwise. */
@@ -143,7 +154,7 @@ export function enrollment(
   providerId: string,
   options: { fields?: Record<string, JsonValue>; deleted?: boolean; changeSeq?: number } = {},
 ): StoredRecord {
-  return {
+  return withMeta({
     state: {
       type: 'enrollment',
       id: id('d', n),
@@ -166,7 +177,12 @@ export function enrollment(
     },
     changeSeq: options.changeSeq ?? n,
     clientKeys: null,
-  };
+  });
+}
+
+/** A record with the metadata its versions imply (what migration 009 gives old rows). */
+function withMeta(r: Omit<StoredRecord, 'meta'>): StoredRecord {
+  return { ...r, meta: metaFromVersions(r.state) };
 }
 
 export function mutation(n: number, deviceId = 'dev-1'): Mutation {

@@ -1,0 +1,467 @@
+// HMIS CSV values by data type: formatting a domain value as the text of one CSV field, and
+// parsing a field back (for import and for the structure check). The rules are CSV-2026's "Data
+// Types" and "General Rules" (hmis-data-standards.md §2.2):
+//   I   integer, non-negative                        "3"
+//   M   money, 2 decimals, no commas or symbol, ±    "-12.50"
+//   M+  the same, non-negative                       "1200.00"
+//   D   date YYYY-MM-DD                              "2026-03-02"
+//   T   datetime YYYY-MM-DD hh:mm:ss, local time     "2026-03-02 14:05:00" (no zone is written)
+//   S#  string of at most # characters; S when the length is not known
+// Null is the empty field. Strings lose < > [ ] { } (CSV-2026 strips them); quoting is the CSV
+// writer's job (sync-server/src/hmis/csv-zip.ts), not this module's.
+// Pure: Intl and Date are ECMAScript, no DOM or Node APIs.
+import type { HmisDataType } from './columns';
+
+/** A value the formatter accepts. Dates and datetimes may be strings or Date objects. */
+export type HmisInputValue = string | number | Date | null | undefined;
+
+/** A parsed field: numbers for I and M, strings for D, T and S, null for an empty field. */
+export type HmisParsedValue = string | number | null;
+
+export class HmisValueError extends Error {
+  constructor(
+    message: string,
+    readonly type: HmisDataType,
+    readonly value: unknown,
+  ) {
+    super(message);
+    this.name = 'HmisValueError';
+  }
+}
+
+/** Characters CSV-2026 does not allow in strings; Eva FY2026 flags them (check 134). */
+export const IMPERMISSIBLE_CHARACTERS = /[[\]<>{}]/g;
+
+export interface FormatOptions {
+  /**
+   * Time zone for a datetime given as a Date or an ISO instant with an offset: HMIS datetimes are
+   * local to the CoC and carry no zone. Defaults to America/Chicago (Hennepin County).
+   */
+  readonly timeZone?: string;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const INTEGER_RE = /^\d+$/;
+const MONEY_RE = /^-?\d+(\.\d{1,2})?$/;
+
+/** The maximum length of an S# type, or null for S and non-string types. */
+export function maxLengthOf(type: HmisDataType): number | null {
+  const match = /^S(\d+)$/.exec(type);
+  return match ? Number(match[1]) : null;
+}
+
+export function isStringType(type: HmisDataType): boolean {
+  return type === 'S' || /^S\d+$/.test(type);
+}
+
+/** Text of one CSV field for a value of the given type; '' for null. Throws HmisValueError. */
+export function formatHmisValue(
+  type: HmisDataType,
+  value: HmisInputValue,
+  options: FormatOptions = {},
+): string {
+  if (value === null || value === undefined) return '';
+  switch (type) {
+    case 'I':
+      return formatInteger(value);
+    case 'M':
+    case 'M+':
+      return formatMoney(type, value);
+    case 'D':
+      return formatDate(value);
+    case 'T':
+      return formatDatetime(value, options.timeZone ?? DEFAULT_TIME_ZONE);
+    default:
+      return formatString(type, value);
+  }
+}
+
+/** A field's text as a value of the given type; null for ''. Throws HmisValueError. */
+export function parseHmisValue(type: HmisDataType, text: string): HmisParsedValue {
+  if (text === '') return null;
+  switch (type) {
+    case 'I':
+      if (!INTEGER_RE.test(text)) {
+        throw new HmisValueError(
+          `"${shown(text)}" is not an integer (I): use digits only, for example 1 or 99.`,
+          type,
+          text,
+        );
+      }
+      return Number(text);
+    case 'M':
+    case 'M+': {
+      if (!MONEY_RE.test(text) || (type === 'M+' && text.startsWith('-'))) {
+        throw new HmisValueError(
+          `"${shown(text)}" is not money (${type}): use digits with at most 2 decimals and no commas or currency symbol${type === 'M+' ? ', not negative' : ''}, for example 1250.00.`,
+          type,
+          text,
+        );
+      }
+      return Number(text);
+    }
+    case 'D':
+      checkDate(text, type);
+      return text;
+    case 'T':
+      checkDatetime(text, type);
+      return text;
+    default:
+      checkString(type, text);
+      return text;
+  }
+}
+
+/** The problem with a field's text for its type, or null when it is fine. */
+export function hmisValueProblem(type: HmisDataType, text: string): string | null {
+  try {
+    parseHmisValue(type, text);
+    return null;
+  } catch (error) {
+    if (error instanceof HmisValueError) return error.message;
+    throw error;
+  }
+}
+
+function formatInteger(value: string | number | Date): string {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === 'string' && INTEGER_RE.test(value)) return String(Number(value));
+  throw new HmisValueError(
+    `${describe(value)} is not a non-negative whole number, so it cannot be written as an integer (I).`,
+    'I',
+    value,
+  );
+}
+
+function formatMoney(type: 'M' | 'M+', value: string | number | Date): string {
+  const amount = typeof value === 'string' && MONEY_RE.test(value.trim()) ? Number(value) : value;
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) {
+    throw new HmisValueError(
+      `${describe(value)} is not an amount of money (${type}).`,
+      type,
+      value,
+    );
+  }
+  if (type === 'M+' && amount < 0) {
+    throw new HmisValueError(`${amount} is negative; ${type} money may not be.`, type, value);
+  }
+  // toPrecision(15) removes binary noise first, so 1.005 rounds to 1.01 as a person expects.
+  const cents = Math.round(Number((Math.abs(amount) * 100).toPrecision(15)));
+  const sign = amount < 0 && cents !== 0 ? '-' : '';
+  return `${sign}${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+function formatDate(value: string | number | Date): string {
+  if (typeof value === 'string') {
+    checkDate(value, 'D');
+    return value;
+  }
+  throw new HmisValueError(
+    `${describe(value)} is not a date: pass a local date as YYYY-MM-DD (a Date object has no calendar date until a time zone is chosen).`,
+    'D',
+    value,
+  );
+}
+
+const DEFAULT_TIME_ZONE = 'America/Chicago';
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatDatetime(value: string | number | Date, timeZone: string): string {
+  if (typeof value === 'string' && DATETIME_RE.test(value)) {
+    checkDatetime(value, 'T');
+    return value;
+  }
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(value)
+        ? new Date(value)
+        : null;
+  if (date === null || Number.isNaN(date.getTime())) {
+    throw new HmisValueError(
+      `${describe(value)} is not a datetime: pass a Date, an ISO instant with a zone (2026-03-02T20:05:00Z) or local "YYYY-MM-DD hh:mm:ss".`,
+      'T',
+      value,
+    );
+  }
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const part: Record<string, string> = {};
+  for (const p of formatter.formatToParts(date)) part[p.type] = p.value;
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+}
+
+function formatString(type: HmisDataType, value: string | number | Date): string {
+  if (typeof value !== 'string') {
+    throw new HmisValueError(`${describe(value)} is not text (${type}).`, type, value);
+  }
+  const text = value.replace(IMPERMISSIBLE_CHARACTERS, '');
+  checkString(type, text);
+  return text;
+}
+
+function checkDate(text: string, type: HmisDataType): void {
+  const m = DATE_RE.exec(text);
+  if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    throw new HmisValueError(
+      m
+        ? `"${shown(text)}" is not a date on the calendar.`
+        : `"${shown(text)}" is not a date in the form YYYY-MM-DD, for example 2026-03-02.`,
+      type,
+      text,
+    );
+  }
+}
+
+function checkDatetime(text: string, type: HmisDataType): void {
+  const m = DATETIME_RE.exec(text);
+  const ok =
+    m !== null &&
+    isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) &&
+    Number(m[4]) < 24 &&
+    Number(m[5]) < 60 &&
+    Number(m[6]) < 60;
+  if (!ok) {
+    throw new HmisValueError(
+      m
+        ? `"${shown(text)}" is not a real date and time.`
+        : `"${shown(text)}" is not a datetime in the form YYYY-MM-DD hh:mm:ss, for example 2026-03-02 14:05:00.`,
+      type,
+      text,
+    );
+  }
+}
+
+function checkString(type: HmisDataType, text: string): void {
+  const max = maxLengthOf(type);
+  // Length in characters (code points), not UTF-16 units.
+  const length = [...text].length;
+  if (max !== null && length > max) {
+    throw new HmisValueError(
+      `Text of ${length} characters is longer than ${type} allows (${max}).`,
+      type,
+      text,
+    );
+  }
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function shown(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `"${shown(value)}"`;
+  if (value instanceof Date)
+    return `Date ${Number.isNaN(value.getTime()) ? 'Invalid' : value.toISOString()}`;
+  return String(value);
+}
+
+// ---- Client identifiers: placeholder SSNs and hashed exports -----------------------------------
+// CSV-2026 General Rule 7: placeholder SSNs are exported as null. Hashed exports (HashStatus 4,
+// SHA-256, which Eva requires: check 126) carry SHA-256 of SOUNDEX(name) for names and the last 4
+// digits followed by SHA-256 of the SSN (hmis-data-standards.md §1.11, §5). Hashes are written
+// as lowercase hexadecimal.
+
+/** Fillers that are not a person's number (General Rule 7 and common practice). */
+const PLACEHOLDER_SSNS: ReadonlySet<string> = new Set([
+  '000000000',
+  '111111111',
+  '222222222',
+  '333333333',
+  '444444444',
+  '555555555',
+  '666666666',
+  '777777777',
+  '888888888',
+  '999999999',
+  '123456789',
+  '987654321',
+  'xxxxxxxxx',
+]);
+
+/** The SSN as Client.csv carries it: 9 digits or x, null for none or a placeholder. */
+export function ssnForExport(ssn: string | null | undefined): string | null {
+  if (ssn === null || ssn === undefined) return null;
+  const value = ssn.replace(/[\s-]/g, '').toLowerCase();
+  if (value === '' || PLACEHOLDER_SSNS.has(value)) return null;
+  if (!/^[0-9x]{9}$/.test(value)) {
+    throw new HmisValueError(
+      `"${shown(ssn)}" is not an SSN: use 9 digits, with x for each unknown digit.`,
+      'S9',
+      ssn,
+    );
+  }
+  return value;
+}
+
+const SOUNDEX_CODES: Readonly<Record<string, string>> = {
+  B: '1',
+  F: '1',
+  P: '1',
+  V: '1',
+  C: '2',
+  G: '2',
+  J: '2',
+  K: '2',
+  Q: '2',
+  S: '2',
+  X: '2',
+  Z: '2',
+  D: '3',
+  T: '3',
+  L: '4',
+  M: '5',
+  N: '5',
+  R: '6',
+};
+
+/** American Soundex of a name ("Robert" → "R163"); '' when it has no Latin letter. */
+export function soundex(name: string): string {
+  const letters = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[^A-Z]/g, '');
+  const head = letters[0];
+  if (head === undefined) return '';
+  let code = head;
+  let previous = SOUNDEX_CODES[head] ?? '';
+  for (const letter of letters.slice(1)) {
+    const digit = SOUNDEX_CODES[letter];
+    if (digit !== undefined && digit !== previous) code += digit;
+    // H and W do not separate two letters with the same code; vowels do.
+    if (letter !== 'H' && letter !== 'W') previous = digit ?? '';
+    if (code.length === 4) break;
+  }
+  return code.padEnd(4, '0');
+}
+
+/** A name field of a SHA-256 hashed export: SHA-256 of its Soundex, or null for no name. */
+export function hashName(name: string | null | undefined): string | null {
+  const code = name ? soundex(name) : '';
+  return code === '' ? null : sha256Hex(code);
+}
+
+/** The SSN field of a SHA-256 hashed export: last 4 characters + SHA-256 of the SSN. */
+export function hashSsn(ssn: string | null | undefined): string | null {
+  const value = ssnForExport(ssn);
+  return value === null ? null : `${value.slice(-4)}${sha256Hex(value)}`;
+}
+
+const K256 = new Uint32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+
+function utf8(text: string): number[] {
+  const bytes: number[] = [];
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    if (cp < 0x80) bytes.push(cp);
+    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    else {
+      bytes.push(
+        0xf0 | (cp >> 18),
+        0x80 | ((cp >> 12) & 63),
+        0x80 | ((cp >> 6) & 63),
+        0x80 | (cp & 63),
+      );
+    }
+  }
+  return bytes;
+}
+
+/**
+ * SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, as lowercase hex. Written out here because
+ * src/domain may use neither node:crypto nor the browser's (asynchronous) crypto.subtle; the
+ * inputs are a few characters, so speed does not matter.
+ */
+export function sha256Hex(text: string): string {
+  const bytes = utf8(text);
+  const bitLength = bytes.length * 8;
+  bytes.push(0x80);
+  while (bytes.length % 64 !== 56) bytes.push(0);
+  // Length as a 64-bit big-endian number; the high word is 0 for any string we hash.
+  const high = Math.floor(bitLength / 0x100000000);
+  for (const word of [high, bitLength >>> 0]) {
+    bytes.push((word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255);
+  }
+  const h = new Uint32Array([
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+  ]);
+  const w = new Uint32Array(64);
+  const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+  for (let offset = 0; offset < bytes.length; offset += 64) {
+    for (let i = 0; i < 16; i++) {
+      const j = offset + i * 4;
+      w[i] = (bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!;
+    }
+    for (let i = 16; i < 64; i++) {
+      const a = w[i - 15]!;
+      const b = w[i - 2]!;
+      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
+      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
+      w[i] = w[i - 16]! + s0 + w[i - 7]! + s1;
+    }
+    let [a, b, c, d, e, f, g, hh] = h as unknown as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    for (let i = 0; i < 64; i++) {
+      const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      const ch = (e & f) ^ (~e & g);
+      const t1 = (hh + s1 + ch + K256[i]! + w[i]!) >>> 0;
+      const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      const maj = (a & b) ^ (a & c) ^ (b & c);
+      const t2 = (s0 + maj) >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = (d + t1) >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) >>> 0;
+    }
+    h[0]! += a;
+    h[1]! += b;
+    h[2]! += c;
+    h[3]! += d;
+    h[4]! += e;
+    h[5]! += f;
+    h[6]! += g;
+    h[7]! += hh;
+  }
+  return [...h].map((x) => x.toString(16).padStart(8, '0')).join('');
+}
