@@ -10,6 +10,7 @@
 // Null is the empty field. Strings lose < > [ ] { } (CSV-2026 strips them); quoting is the CSV
 // writer's job (sync-server/src/hmis/csv-zip.ts), not this module's.
 // Pure: Intl and Date are ECMAScript, no DOM or Node APIs.
+import { pad2, zonedParts } from '../clock/zoned';
 import type { HmisDataType } from './columns';
 
 /** A value the formatter accepts. Dates and datetimes may be strings or Date objects. */
@@ -165,7 +166,6 @@ function formatDate(value: string | number | Date): string {
 }
 
 const DEFAULT_TIME_ZONE = 'America/Chicago';
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatDatetime(value: string | number | Date, timeZone: string): string {
   if (typeof value === 'string' && DATETIME_RE.test(value)) {
@@ -185,23 +185,8 @@ function formatDatetime(value: string | number | Date, timeZone: string): string
       value,
     );
   }
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const part: Record<string, string> = {};
-  for (const p of formatter.formatToParts(date)) part[p.type] = p.value;
-  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+  const z = zonedParts(date.getTime(), timeZone);
+  return `${z.year}-${pad2(z.month)}-${pad2(z.day)} ${pad2(z.hour)}:${pad2(z.minute)}:${pad2(z.second)}`;
 }
 
 function formatString(type: HmisDataType, value: string | number | Date): string {

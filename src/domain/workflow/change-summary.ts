@@ -3,6 +3,7 @@
 // Email") and each field as "label: value". It also says how a field of a rejected change can be
 // corrected (text, number, date, a choice from its HUD list or local picklist) and turns typed
 // text back into the value a change carries. Pure: the sync screens call it.
+import { pad2, zonedParts } from '../clock/zoned';
 import { getList, labelOf, STAGE_ANNUAL, STAGE_ENTRY, STAGE_EXIT, STAGE_UPDATE } from '../codes';
 import { DEFAULT_PICKLIST_REGISTRY, fieldById, PICKLIST_IDS } from '../forms';
 import type { PicklistRegistry } from '../forms';
@@ -428,30 +429,12 @@ export function isEditable(info: FieldInfo): boolean {
   return EDITABLE.has(info.kind);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Wall-clock parts of an instant in a time zone. */
-function zonedParts(at: number, timeZone: string): number[] {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(at));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  return [get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second')];
-}
-
 /** "2026-03-04T14:05" (a datetime-local input's value) for an instant, in Minnesota time. */
 export function instantToLocalInput(iso: string, timeZone = DEFAULT_TIME_ZONE): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return '';
-  const [y, mo, d, h, mi] = zonedParts(at, timeZone) as [number, number, number, number, number];
-  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`;
+  const z = zonedParts(at, timeZone);
+  return `${z.year}-${pad2(z.month)}-${pad2(z.day)}T${pad2(z.hour)}:${pad2(z.minute)}`;
 }
 
 /** The instant (ISO, UTC) of a datetime-local value read as Minnesota time; null if not one. */
@@ -463,15 +446,8 @@ export function localInputToInstant(local: string, timeZone = DEFAULT_TIME_ZONE)
   // The zone's offset at that moment, found by formatting a first guess (twice, across a DST change).
   let at = wall;
   for (let i = 0; i < 2; i++) {
-    const [zy, zmo, zd, zh, zmi, zs] = zonedParts(at, timeZone) as number[] as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    at = wall - (Date.UTC(zy, zmo - 1, zd, zh, zmi, zs) - at);
+    const z = zonedParts(at, timeZone);
+    at = wall - (Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second) - at);
   }
   return new Date(at).toISOString();
 }

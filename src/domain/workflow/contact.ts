@@ -15,6 +15,7 @@
 //    was missing and that the case manager said was also true at project start (a backfill, M4);
 //  - the contact itself, pointing at its Current Living Situation and at the assessment that holds
 //    its interim answers (the Update, the Entry when routed there, or null).
+import { zonedParts } from '../clock/zoned';
 import {
   asksLeaveSituation14Days,
   COORDINATED_ENTRY,
@@ -135,18 +136,8 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})$/;
 
 function zoneOffsetMs(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  const z = zonedParts(at, timeZone);
+  const asUtc = Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second);
   return asUtc - Math.floor(at / 1000) * 1000;
 }
 
