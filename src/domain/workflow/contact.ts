@@ -15,7 +15,7 @@
 //    was missing and that the case manager said was also true at project start (a backfill, M4);
 //  - the contact itself, pointing at its Current Living Situation and at the assessment that holds
 //    its interim answers (the Update, the Entry when routed there, or null).
-import { zonedParts } from '../clock/zoned';
+import { pad2, zonedParts } from '../clock/zoned';
 import {
   asksLeaveSituation14Days,
   COORDINATED_ENTRY,
@@ -122,14 +122,8 @@ export const interimIssueField = (fieldId: string): string => `interim.${fieldId
 /** "HH:MM" of an instant in the CoC's time zone. */
 export function localTimeOf(at: number | string | Date, timeZone = DEFAULT_TIME_ZONE): string {
   const date = at instanceof Date ? at : new Date(at);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${part('hour').padStart(2, '0')}:${part('minute').padStart(2, '0')}`;
+  const z = zonedParts(date.getTime(), timeZone);
+  return `${pad2(z.hour)}:${pad2(z.minute)}`;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
