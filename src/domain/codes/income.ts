@@ -1,4 +1,7 @@
 // 4.02 Income and Sources, 4.03 Non-Cash Benefits, 4.04 Health Insurance (IncomeBenefits.csv).
+// These are not single-choice lists, and HUD has no coded list 4.02, 4.03 or 4.04, so the lists of
+// sources are Fieldnote's own, under "local:" ids (conformance audit #15): an exporter writes each
+// source as its own HUD column, never these codes.
 // These are not single-choice lists: each source is its own CSV column answered with list 1.7
 // (0/1/99), under an "any source" question answered with list 1.8. So each family is described as
 // structured data (column names, amount/reason columns, labels) and also exposed as a HudList of
@@ -152,7 +155,7 @@ export const INCOME_SOURCES = Object.freeze([
 export type IncomeSourceColumn = (typeof INCOME_SOURCES)[number]['column'];
 export type IncomeAmountColumn = (typeof INCOME_SOURCES)[number]['amountColumn'];
 
-export const INCOME_SOURCE_LIST = toList('4.02', 'Income Sources', INCOME_SOURCES);
+export const INCOME_SOURCE_LIST = toList('local:income-source', 'Income Sources', INCOME_SOURCES);
 
 /** 4.02.2, answered with list 1.8. */
 export const INCOME_FROM_ANY_SOURCE_COLUMN = 'IncomeFromAnySource';
@@ -197,7 +200,7 @@ export const NON_CASH_BENEFIT_SOURCES = Object.freeze([
 export type NonCashBenefitColumn = (typeof NON_CASH_BENEFIT_SOURCES)[number]['column'];
 
 export const NON_CASH_BENEFIT_LIST = toList(
-  '4.03',
+  'local:non-cash-benefit',
   'Non-Cash Benefit Sources',
   NON_CASH_BENEFIT_SOURCES,
 );
@@ -276,7 +279,7 @@ export const HEALTH_INSURANCE_TYPES = Object.freeze([
 export type InsuranceColumn = (typeof HEALTH_INSURANCE_TYPES)[number]['column'];
 
 export const HEALTH_INSURANCE_LIST = toList(
-  '4.04',
+  'local:health-insurance',
   'Health Insurance Types',
   HEALTH_INSURANCE_TYPES,
 );

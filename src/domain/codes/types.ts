@@ -44,15 +44,30 @@ export function activeCodes(list: HudList): readonly HudCode[] {
  * on, naming the field (`label`, the list's name by default) and the value that is not an answer:
  * "Choose one of the listed answers for Destination (999 is not one of them)."
  */
-export function codeSchema(list: HudList, label: string = list.name): z.ZodType<number> {
+export function codeSchema(
+  list: HudList,
+  label: string = list.name,
+  options: { allowRetired?: boolean } = {},
+): z.ZodType<number> {
   const error = (issue: { input?: unknown }): string =>
     issue.input === undefined || issue.input === null
       ? `Choose one of the listed answers for ${label}.`
       : `Choose one of the listed answers for ${label} (${shown(issue.input)} is not one of them).`;
-  return z
+  const base = z
     .number({ error })
     .int({ error })
     .refine((n) => hasCode(list, n), { error });
+  if (options.allowRetired === true) return base;
+  // A retired code (stage 6 "Post-exit", retired funding sources) is kept in the list so history
+  // reads, but new data may not use it (conformance audit #16).
+  return base.refine((n) => !isRetired(list, n), {
+    error: (issue) =>
+      `${shown(issue.input)} (${labelOf(list, issue.input as number) ?? ''}) is retired in FY2026 and can no longer be recorded for ${label}.`,
+  });
+}
+
+export function isRetired(list: HudList, code: number): boolean {
+  return list.codes.some((c) => c.code === code && c.retired === true);
 }
 
 function shown(value: unknown): string {

@@ -77,7 +77,7 @@ const householdIncome: readonly FormField[] = [
   hhIncome.multi(
     H.householdIncomeSources,
     'Where the household income comes from',
-    { hudList: '4.02' },
+    { hudList: 'local:income-source' },
     {
       required: true,
       showWhen: { field: H.householdMonthlyIncome, greaterThan: 0 },

@@ -7,7 +7,13 @@ import { derivedId } from '../records/ids';
 import { RECORD_SCHEMAS, type RecordType } from '../records';
 import { localDateOf } from '../records/dates';
 import { STAGE_UPDATE } from '../codes';
-import { GROUP_CHECKS, fieldPolicy, groupMembers } from './policy';
+import {
+  FIELD_GROUPS,
+  GROUP_CHECKS,
+  LATER_GROUP_MEMBERS,
+  fieldPolicy,
+  groupMembers,
+} from './policy';
 import { compareVersions, decidingRule, ruleReason } from './rank';
 import { routeAssessment } from './route';
 import { isPossibleDuplicate } from './duplicates';
@@ -236,6 +242,27 @@ export function isRecordedAfterExit(
   return date !== null && date > exitDate;
 }
 
+/**
+ * A write from a device that predates a field added to a group (an older app still in the field,
+ * or a change queued before the update) omits it; the group still changes as a unit, so the
+ * missing member is written as null rather than the write being refused (LATER_GROUP_MEMBERS).
+ */
+function withLaterGroupMembers(m: StampedMutation): StampedMutation {
+  if (m.op !== 'patch' && m.op !== 'create') return m;
+  const later = LATER_GROUP_MEMBERS[m.recordType];
+  let fields: typeof m.fields | null = null;
+  for (const members of Object.values(FIELD_GROUPS[m.recordType])) {
+    if (!members.some((f) => f in m.fields && !later.includes(f))) continue;
+    for (const f of members) {
+      if (later.includes(f) && !(f in m.fields)) {
+        fields ??= { ...m.fields };
+        fields[f] = null;
+      }
+    }
+  }
+  return fields ? { ...m, fields } : m;
+}
+
 export function mergeMutation(
   current: RecordState | null,
   mutation: StampedMutation,
@@ -247,7 +274,7 @@ export function mergeMutation(
   // M4c: an Update dated on or before project start is routed to the Entry assessment.
   const routing = routeAssessment(mutation, current, ctx.enrollment, ctx.entryAssessment);
   if (routing.kind === 'reject') return rejected(mutation, routing.message);
-  const m = routing.kind === 'route' ? routing.mutation : mutation;
+  const m = withLaterGroupMembers(routing.kind === 'route' ? routing.mutation : mutation);
   const base = routing.kind === 'route' ? routing.current : current;
   const backfill = routing.kind === 'route';
   if (backfill) notices.add('routed_to_entry');

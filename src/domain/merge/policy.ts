@@ -54,6 +54,19 @@ export const FIELD_GROUPS: Readonly<
   caseManagerAssignment: {},
 };
 
+/**
+ * Group members added after devices were in the field (FY2026 conformance): a write of the group
+ * that omits one sets it to null (merge.ts withLaterGroupMembers) instead of being refused.
+ */
+export const LATER_GROUP_MEMBERS: Readonly<Record<RecordType, readonly string[]>> = {
+  client: [],
+  enrollment: ['otherDestination'],
+  currentLivingSituation: [],
+  assessment: [],
+  contact: [],
+  caseManagerAssignment: [],
+};
+
 export const IMMUTABLE_FIELDS: Readonly<Record<RecordType, readonly string[]>> = {
   client: [],
   enrollment: ['clientId', 'providerId'],

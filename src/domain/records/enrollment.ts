@@ -5,6 +5,7 @@ import { codeSchema } from '../codes/types';
 import { getList } from '../codes';
 import { idSchema } from './ids';
 import { localDateSchema } from './dates';
+import { cocCodeSchema } from './project-descriptors';
 
 /** Why case management ended (Hennepin workflow), kept next to the HUD Destination. */
 export const EXIT_REASONS = [
@@ -42,6 +43,17 @@ export const enrollmentSchema = z.object({
     getList('3.12.A'),
     'Destination rental subsidy type',
   ).nullable(),
+  // Fields added in FY2026 conformance work are optional so records written before them still
+  // parse; an absent value means "not recorded" (exported as null).
+  /** 3.16 Enrollment CoC: the head of household's CoC at project start (HMIS EnrollmentCoC). */
+  enrollmentCoc: cocCodeSchema.nullable().optional(),
+  /** 3.12.B: the "specify" text of Destination 17 Other (HMIS OtherDestination, S50). */
+  otherDestination: z
+    .string({ error: 'Describe the other destination in words.' })
+    .trim()
+    .max(50, 'The other destination is at most 50 characters.')
+    .nullable()
+    .optional(),
 });
 
 export type Enrollment = z.infer<typeof enrollmentSchema>;
@@ -52,4 +64,5 @@ export const EXIT_FIELDS = [
   'exitReason',
   'destination',
   'destinationSubsidyType',
+  'otherDestination',
 ] as const;

@@ -45,7 +45,9 @@ const periodProblem = (
 /** One HUD funder of the project (2.06, Funder.csv). */
 export const hudFunderSchema = z
   .object({
-    funder: codeSchema(getList('2.06.1'), 'Funding source'),
+    // Retired funding sources stay valid (a funder record outlives a list revision); the
+    // descriptor problems warn about an active one (conformance audit §6.5).
+    funder: codeSchema(getList('2.06.1'), 'Funding source', { allowRetired: true }),
     /** 2.06.A: the "specify" text, only for 46 Local or Other Funding Source. */
     otherFunder: optionalText('The other funder', 100),
     grantId: optionalText('The grant ID', 100),

@@ -59,7 +59,7 @@ describe('4.02 income sources (reference §1.8)', () => {
   });
 
   it('exposes the sources as list "4.02" with stable codes 1–15', () => {
-    expect(INCOME_SOURCE_LIST.id).toBe('4.02');
+    expect(INCOME_SOURCE_LIST.id).toBe('local:income-source');
     expect(pairs(INCOME_SOURCE_LIST)).toEqual(
       expected.map((e, i) => ({ code: i + 1, label: e.label })),
     );
@@ -124,7 +124,7 @@ describe('4.03 non-cash benefit sources (reference §1.9)', () => {
     expect(pairs(NON_CASH_BENEFIT_LIST)).toEqual(
       bullets.map((b, i) => ({ code: i + 1, label: b.label })),
     );
-    expect(NON_CASH_BENEFIT_LIST.id).toBe('4.03');
+    expect(NON_CASH_BENEFIT_LIST.id).toBe('local:non-cash-benefit');
   });
 
   it('BenefitsFromAnySource uses list 1.8; OtherBenefitsSourceIdentify is S50, null unless OtherBenefitsSource = 1', () => {

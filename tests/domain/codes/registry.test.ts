@@ -21,9 +21,9 @@ const REQUIRED_IDS = [
   '3.917.2',
   '3.917.4',
   '3.917.5',
-  '4.02',
-  '4.03',
-  '4.04',
+  'local:income-source',
+  'local:non-cash-benefit',
+  'local:health-insurance',
   '4.04.A',
   '4.10.2',
   '4.11.A',
@@ -75,7 +75,7 @@ describe('code list registry', () => {
 
   it('only local lists use the "local:" prefix; HUD lists use HUD numbers', () => {
     for (const id of Object.keys(HUD_LISTS)) {
-      expect(id === 'local:funder' || /^(V)?\d+(\.\d+)*(\.[A-Z])?$/.test(id)).toBe(true);
+      expect(id.startsWith('local:') || /^(V)?\d+(\.\d+)*(\.[A-Z])?$/.test(id)).toBe(true);
     }
   });
 

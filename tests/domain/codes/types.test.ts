@@ -33,9 +33,14 @@ describe('code list helpers on the real lists', () => {
     expect(codeSchema(DESTINATION_LIST).safeParse(313).success).toBe(true);
   });
 
-  it('retired codes stay valid for history but are excluded from activeCodes', () => {
+  it('retired codes stay in the list for history, are excluded from activeCodes and refused for new data', () => {
     expect(hasCode(DATA_COLLECTION_STAGE_LIST, 6)).toBe(true);
-    expect(codeSchema(DATA_COLLECTION_STAGE_LIST).safeParse(6).success).toBe(true);
+    const refused = codeSchema(DATA_COLLECTION_STAGE_LIST, 'Data collection stage').safeParse(6);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toMatch(/retired in FY2026/);
+    expect(
+      codeSchema(DATA_COLLECTION_STAGE_LIST, 'stage', { allowRetired: true }).safeParse(6).success,
+    ).toBe(true);
     expect(activeCodes(DATA_COLLECTION_STAGE_LIST).some((c) => c.code === 6)).toBe(false);
   });
 

@@ -377,7 +377,7 @@ describe('M5 exit', () => {
       expect(enrollment.fields).toMatchObject(exitB);
       const [c] = conflictsOf(server);
       expect(c?.rule).toBe('M5');
-      expect(c?.loser.values).toEqual(exitA);
+      expect(c?.loser.values).toEqual({ ...exitA, otherDestination: null });
     }
   });
 
