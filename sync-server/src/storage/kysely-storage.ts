@@ -8,7 +8,7 @@
 // transaction on PostgreSQL, so it throws instead.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Kysely } from 'kysely';
-import type { Provider } from '../../../src/domain/records';
+import type { Provider, RecordType } from '../../../src/domain/records';
 import type { DialectSpec } from './batch';
 import { createMigrator } from './migrations';
 import { KyselyTx } from './queries';
@@ -244,6 +244,14 @@ export class KyselyStorage implements Storage {
   }
   listClientEnrollments(clientIds: string[]): Promise<StoredRecord[]> {
     return this.read((tx) => tx.listClientEnrollments(clientIds));
+  }
+  listScopedRecords(
+    providerIds: string[],
+    type: RecordType,
+    afterId: string | null,
+    limit: number,
+  ): Promise<StoredRecord[]> {
+    return this.read((tx) => tx.listScopedRecords(providerIds, type, afterId, limit));
   }
   putConflicts(rows: ConflictRow[]): Promise<void> {
     return this.run((tx) => tx.putConflicts(rows));

@@ -5,7 +5,7 @@
 // Batch methods take many keys or rows at once and split them with chunks() so that a push of
 // 500 mutations costs a few statements, not one round trip per row.
 import { sql, type Kysely } from 'kysely';
-import type { Provider } from '../../../src/domain/records';
+import type { Provider, RecordType } from '../../../src/domain/records';
 import { chunks, fromExcluded, lastByKey, toNumber, type DialectSpec } from './batch';
 import {
   auditFromRow,
@@ -566,6 +566,36 @@ export class KyselyTx implements StorageTx {
       out.push(...rows.map(recordFromRow));
     }
     return out.sort((a, b) => (a.state.id < b.state.id ? -1 : a.state.id > b.state.id ? 1 : 0));
+  }
+
+  /**
+   * A page of the records of one type in the scope of any of these providers, each once, by id
+   * after `afterId` (keyset paging by the primary key, so an export reads a county's data in
+   * bounded pages and a record changed meanwhile is neither missed nor read twice).
+   */
+  async listScopedRecords(
+    providerIds: string[],
+    type: RecordType,
+    afterId: string | null,
+    limit: number,
+  ): Promise<StoredRecord[]> {
+    if (providerIds.length === 0) return [];
+    let query = this.db
+      .selectFrom('records as r')
+      .selectAll('r')
+      .where('r.type', '=', type)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('record_scopes as s')
+            .select('s.id')
+            .whereRef('s.type', '=', 'r.type')
+            .whereRef('s.id', '=', 'r.id')
+            .where('s.provider_id', 'in', providerIds),
+        ),
+      );
+    if (afterId !== null) query = query.where('r.id', '>', afterId);
+    const rows = await query.orderBy('r.id').limit(limit).execute();
+    return rows.map(recordFromRow);
   }
 
   // --- conflicts, history, audit, client links -------------------------------------------------

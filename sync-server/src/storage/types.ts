@@ -214,6 +214,17 @@ export interface StorageTx {
    * caller decides what to show), by id.
    */
   listClientEnrollments(clientIds: string[]): Promise<StoredRecord[]>;
+  /**
+   * Records of one type in the scope of any of these providers, each once, ordered by id: at most
+   * `limit`, those with an id after `afterId` (from the start when null). The HMIS export pages
+   * through a county's data with it.
+   */
+  listScopedRecords(
+    providerIds: string[],
+    type: RecordType,
+    afterId: string | null,
+    limit: number,
+  ): Promise<StoredRecord[]>;
 
   // Conflicts, history, audit, client links
   putConflicts(rows: ConflictRow[]): Promise<void>;

@@ -472,6 +472,32 @@ export function storageContract(kind: StorageKind): void {
         expect((await storage.pullChanges(PROVIDER_A, 0, 100)).records).toHaveLength(6);
       });
 
+      it('lists the records of one type in any of several scopes, each once, by id, page by page', async () => {
+        const rows = [3, 1, 4, 2, 5].map((n) => record('contact', n, n * 10));
+        await storage.putRecords([...rows, record('assessment', 6, 60)]);
+        await storage.addScopes([
+          ...rows.map((r) => ({ type: r.state.type, id: r.state.id, providerId: PROVIDER_A })),
+          // d1 and d2 are in both scopes; d5 only in B; the assessment is another type.
+          { type: 'contact', id: id('d', 1), providerId: PROVIDER_B },
+          { type: 'contact', id: id('d', 2), providerId: PROVIDER_B },
+          { type: 'assessment', id: id('d', 6), providerId: PROVIDER_A },
+        ]);
+        await storage.addScopes([{ type: 'contact', id: id('d', 5), providerId: id('a', 98) }]);
+
+        const both = [PROVIDER_A, PROVIDER_B];
+        const first = await storage.listScopedRecords(both, 'contact', null, 3);
+        expect(first.map((r) => r.state.id)).toEqual([id('d', 1), id('d', 2), id('d', 3)]);
+        const second = await storage.listScopedRecords(both, 'contact', id('d', 3), 3);
+        expect(second.map((r) => r.state.id)).toEqual([id('d', 4), id('d', 5)]);
+        expect(second[0]).toEqual(record('contact', 4, 40));
+        expect(await storage.listScopedRecords(both, 'contact', id('d', 5), 3)).toEqual([]);
+        const onlyB = await storage.listScopedRecords([PROVIDER_B], 'contact', null, 10);
+        expect(onlyB.map((r) => r.state.id)).toEqual([id('d', 1), id('d', 2)]);
+        expect(await storage.listScopedRecords([], 'contact', null, 10)).toEqual([]);
+        const assessments = await storage.listScopedRecords(both, 'assessment', null, 10);
+        expect(assessments.map((r) => r.state.id)).toEqual([id('d', 6)]);
+      });
+
       it('pulls large scopes completely, with many scopes per record', async () => {
         const rows = Array.from({ length: 3000 }, (_, i) => record('contact', i + 1, i + 1));
         await storage.putRecords(rows);
