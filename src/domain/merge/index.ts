@@ -9,3 +9,4 @@ export * from './context';
 export * from './merge';
 export * from './replica';
 export * from './metadata';
+export * from './household-rules';

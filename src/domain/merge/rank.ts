@@ -39,6 +39,7 @@ const RULE_REASONS: Readonly<Record<MergeRule, string>> = {
   M5: 'the enrollment was exited by another change',
   M6: 'the record was deleted by another change',
   M10: 'it may be the same person as another client record',
+  M11: 'changes from two devices together break a household or enrollment rule',
 };
 
 export function ruleReason(rule: MergeRule): string {

@@ -12,7 +12,7 @@ export type FieldValues = Record<string, JsonValue>;
 /** The pseudo-group that holds the soft-delete flag (M6). */
 export const DELETED_GROUP = '_deleted';
 
-export const MERGE_RULES = ['M2', 'M3', 'M4a', 'M4b', 'M5', 'M6', 'M10'] as const;
+export const MERGE_RULES = ['M2', 'M3', 'M4a', 'M4b', 'M5', 'M6', 'M10', 'M11'] as const;
 export type MergeRule = (typeof MERGE_RULES)[number];
 
 export interface ConflictSide {

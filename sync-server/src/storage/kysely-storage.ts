@@ -245,6 +245,9 @@ export class KyselyStorage implements Storage {
   listClientEnrollments(clientIds: string[]): Promise<StoredRecord[]> {
     return this.read((tx) => tx.listClientEnrollments(clientIds));
   }
+  listHouseholdEnrollments(householdIds: string[]): Promise<StoredRecord[]> {
+    return this.read((tx) => tx.listHouseholdEnrollments(householdIds));
+  }
   listScopedRecords(
     providerIds: string[],
     type: RecordType,

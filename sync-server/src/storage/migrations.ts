@@ -465,6 +465,34 @@ const projectDescriptors: Migration = {
   },
 };
 
+/**
+ * The household rules (M11, src/domain/merge/household-rules.ts) read a household's enrollments
+ * after a push: a copy of the enrollment's householdId on its row, with a partial index, as
+ * client_id (migration 005). Existing enrollments are filled in from their stored state.
+ */
+function enrollmentHousehold(kind: StorageKind): Migration {
+  const householdId =
+    kind === 'postgres'
+      ? sql`case when json_typeof(state::json -> 'fields' -> 'householdId') = 'string'
+          then state::json -> 'fields' ->> 'householdId' end`
+      : sql`case when json_type(state, '$.fields.householdId') = 'text'
+          then json_extract(state, '$.fields.householdId') end`;
+  return {
+    async up(db) {
+      await db.schema.alterTable('records').addColumn('household_id', 'text').execute();
+      await sql`update records set household_id = ${householdId} where type = 'enrollment'`.execute(
+        db,
+      );
+      await db.schema
+        .createIndex('records_household_id')
+        .on('records')
+        .column('household_id')
+        .where(sql.ref('household_id'), 'is not', null)
+        .execute();
+    },
+  };
+}
+
 /** All migrations by name; Migrator runs them in name order. */
 export function migrations(kind: StorageKind): Record<string, Migration> {
   return {
@@ -477,6 +505,7 @@ export function migrations(kind: StorageKind): Record<string, Migration> {
     '007_fold_client_name_keys': foldClientNameKeys,
     '008_project_descriptors': projectDescriptors,
     '009_record_metadata': recordMetadata,
+    '010_enrollment_household': enrollmentHousehold(kind),
   };
 }
 

@@ -568,6 +568,21 @@ export class KyselyTx implements StorageTx {
     return out.sort((a, b) => (a.state.id < b.state.id ? -1 : a.state.id > b.state.id ? 1 : 0));
   }
 
+  /** The enrollments of these households, deleted ones included, by id (partial index, 010). */
+  async listHouseholdEnrollments(householdIds: string[]): Promise<StoredRecord[]> {
+    const out: StoredRecord[] = [];
+    for (const batch of chunks([...new Set(householdIds)], 1, this.spec)) {
+      const rows = await this.db
+        .selectFrom('records')
+        .selectAll()
+        .where('household_id', 'is not', null)
+        .where('household_id', 'in', batch)
+        .execute();
+      out.push(...rows.map(recordFromRow));
+    }
+    return out.sort((a, b) => (a.state.id < b.state.id ? -1 : a.state.id > b.state.id ? 1 : 0));
+  }
+
   /**
    * A page of the records of one type in the scope of any of these providers, each once, by id
    * after `afterId` (keyset paging by the primary key, so an export reads a county's data in

@@ -185,6 +185,7 @@ export function heldFromRow(r: Selectable<HeldMutationsTable>): HeldMutation {
 export function recordToRow(r: StoredRecord): Insertable<RecordsTable> {
   const k = r.state.type === 'client' ? r.clientKeys : null;
   const clientId = r.state.type === 'enrollment' ? r.state.fields.clientId : null;
+  const householdId = r.state.type === 'enrollment' ? r.state.fields.householdId : null;
   return {
     type: r.state.type,
     id: r.state.id,
@@ -198,6 +199,7 @@ export function recordToRow(r: StoredRecord): Insertable<RecordsTable> {
     dob: k?.dob ?? null,
     ssn_last4: k?.ssnLast4 ?? null,
     client_id: typeof clientId === 'string' ? clientId : null,
+    household_id: typeof householdId === 'string' ? householdId : null,
     date_created: r.meta.dateCreated,
     date_updated: r.meta.dateUpdated,
     user_id: r.meta.userId,

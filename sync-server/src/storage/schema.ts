@@ -73,6 +73,8 @@ export interface RecordsTable {
   ssn_last4: string | null;
   /** Enrollments only (migration 005): the enrollment's client, to list a client's enrollments. */
   client_id: string | null;
+  /** Enrollments only (migration 010): the enrollment's household, for the household rules. */
+  household_id: string | null;
   /** HMIS metadata (migration 009), ISO instants; null only in a row written before it. */
   date_created: string | null;
   date_updated: string | null;

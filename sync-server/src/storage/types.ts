@@ -214,6 +214,8 @@ export interface StorageTx {
    * caller decides what to show), by id.
    */
   listClientEnrollments(clientIds: string[]): Promise<StoredRecord[]>;
+  /** The enrollments of these households (deleted ones included), by id: the M11 rules. */
+  listHouseholdEnrollments(householdIds: string[]): Promise<StoredRecord[]>;
   /**
    * Records of one type in the scope of any of these providers, each once, ordered by id: at most
    * `limit`, those with an id after `afterId` (from the start when null). The HMIS export pages

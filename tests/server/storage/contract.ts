@@ -765,6 +765,64 @@ export function storageContract(kind: StorageKind): void {
       });
     });
 
+    describe("a household's enrollments (M11)", () => {
+      it('lists the enrollments of households, deleted ones included, by id', async () => {
+        const household = (n: number) => ({ householdId: id('f', n) });
+        const rows = [
+          enrollment(3, 1, PROVIDER_A, { fields: household(1) }),
+          enrollment(1, 2, PROVIDER_A, { fields: household(1) }),
+          enrollment(2, 3, PROVIDER_B, { fields: household(2), deleted: true }),
+          enrollment(4, 4, PROVIDER_A, { fields: household(3) }),
+          record('contact', 5),
+        ];
+        await storage.putRecords(rows);
+        const ids = async (householdIds: string[]) =>
+          (await storage.listHouseholdEnrollments(householdIds)).map((r) => r.state.id);
+        expect(await ids([id('f', 1)])).toEqual([id('d', 1), id('d', 3)]);
+        expect(await ids([id('f', 2), id('f', 1), id('f', 2)])).toEqual(
+          [1, 2, 3].map((n) => id('d', n)),
+        );
+        expect(await storage.listHouseholdEnrollments([id('f', 2)])).toEqual([rows[2]]);
+        expect(await ids([id('f', 9)])).toEqual([]);
+        expect(await ids([])).toEqual([]);
+        // A member moved to another household is found there only.
+        await storage.putRecords([
+          enrollment(1, 2, PROVIDER_A, { fields: household(3), changeSeq: 9 }),
+        ]);
+        expect(await ids([id('f', 1)])).toEqual([id('d', 3)]);
+        expect(await ids([id('f', 3)])).toEqual([id('d', 1), id('d', 4)]);
+      });
+
+      it('finds enrollments written before the household id column existed', async () => {
+        const other = createTestDatabase(kind, { sqlite: 'file' });
+        try {
+          const rows = [
+            enrollment(1, 1, PROVIDER_A, { fields: { householdId: id('f', 1) } }),
+            enrollment(2, 2, PROVIDER_A, { fields: { householdId: id('f', 1) } }),
+            enrollment(3, 3, PROVIDER_A, { fields: { householdId: 5 } }),
+          ];
+          await other.withRaw(async (db, migrator) => {
+            const { error } = await migrator.migrateTo('009_record_metadata');
+            expect(error).toBeUndefined();
+            await (db as Kysely<Database>)
+              .insertInto('records')
+              .values(
+                rows.map((r) => {
+                  const { household_id: _h, ...row } = recordToRow(r);
+                  return row;
+                }),
+              )
+              .execute();
+          });
+          const migrated = other.open();
+          await migrated.migrate();
+          expect(await migrated.listHouseholdEnrollments([id('f', 1)])).toEqual([rows[0], rows[1]]);
+        } finally {
+          await other.cleanup();
+        }
+      });
+    });
+
     describe('client lookup', () => {
       beforeEach(async () => {
         await storage.putRecords([
@@ -1037,6 +1095,7 @@ export function storageContract(kind: StorageKind): void {
 function recordRowBefore005(r: StoredRecord) {
   const {
     client_id: _clientId,
+    household_id: _householdId,
     date_created: _created,
     date_updated: _updated,
     user_id: _user,
