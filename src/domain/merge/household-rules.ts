@@ -10,10 +10,17 @@
 //   overlap       two enrollments of one client in one project whose stays overlap (Eva 1, 77)
 //   exit_order    an exit date before the project start date (Eva 99), after edits from two devices
 //
+// Only what two devices produced together is flagged: a device checks its own data before it
+// saves, and a change made on one device in several steps (a new head of household, then the old
+// one's new relationship) may reach the server in two pushes, between which the household briefly
+// breaks a rule that its author is about to mend. So a violation is flagged when the writes it rests
+// on came from more than one device.
+//
 // "Current" means not deleted. A violation's id is derived from its kind and the records' ids, so
 // finding it again (another push, another server instance at the same moment) yields the same
 // conflict, which is stored once.
 import { derivedId } from '../records/ids';
+import { DELETED_GROUP } from './state';
 import type { ConflictRecord, FieldValues, FieldVersion, RecordState } from './state';
 
 export const HOUSEHOLD_RULE_KINDS = ['two_heads', 'no_head', 'overlap', 'exit_order'] as const;
@@ -38,6 +45,18 @@ function byId(a: RecordState, b: RecordState): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** The device of the write that holds this field now (exit fields are versioned as a group). */
+function deviceOf(state: RecordState, field: string): string | null {
+  const group = EXIT_FIELD_NAMES.includes(field) ? 'exit' : field;
+  return state.versions[group]?.deviceId ?? null;
+}
+
+const EXIT_FIELD_NAMES: readonly string[] = ['exitDate', 'exitReason', 'destination'];
+
+function fromTwoDevices(devices: readonly (string | null)[]): boolean {
+  return new Set(devices.filter((d) => d !== null)).size > 1;
+}
+
 /** The enrollments' stays as [start, end] dates; an open stay ends at "9999-12-31". */
 function stay(e: RecordState): [string, string] | null {
   const start = text(e, 'projectStartDate');
@@ -57,13 +76,22 @@ export function householdViolations(enrollments: readonly RecordState[]): Househ
   const out: HouseholdViolation[] = [];
 
   const households = new Map<string, RecordState[]>();
+  const everyMember = new Map<string, RecordState[]>();
+  for (const e of enrollments) {
+    const h = e.type === 'enrollment' ? text(e, 'householdId') : null;
+    if (h !== null) everyMember.set(h, [...(everyMember.get(h) ?? []), e]);
+  }
   for (const e of current) {
     const h = text(e, 'householdId');
     if (h !== null) households.set(h, [...(households.get(h) ?? []), e]);
   }
-  for (const members of households.values()) {
+  for (const [household, members] of households) {
     const heads = members.filter((e) => e.fields.relationshipToHoH === HEAD_OF_HOUSEHOLD);
-    if (heads.length === 0) {
+    const writers = (everyMember.get(household) ?? members).flatMap((e) => [
+      deviceOf(e, 'relationshipToHoH'),
+      e.versions[DELETED_GROUP]?.deviceId ?? null,
+    ]);
+    if (heads.length === 0 && fromTwoDevices(writers)) {
       out.push({
         kind: 'no_head',
         record: members[0]!,
@@ -73,6 +101,8 @@ export function householdViolations(enrollments: readonly RecordState[]): Househ
       });
     }
     for (const extra of heads.slice(1)) {
+      const pair = [deviceOf(heads[0]!, 'relationshipToHoH'), deviceOf(extra, 'relationshipToHoH')];
+      if (!fromTwoDevices(pair)) continue;
       out.push({
         kind: 'two_heads',
         record: extra,
@@ -94,6 +124,11 @@ export function householdViolations(enrollments: readonly RecordState[]): Househ
         const a = stay(list[i]!);
         const b = stay(list[j]!);
         if (!a || !b || a[0] > b[1] || b[0] > a[1]) continue;
+        const writers = [list[i]!, list[j]!].flatMap((e) => [
+          deviceOf(e, 'projectStartDate'),
+          deviceOf(e, 'exitDate'),
+        ]);
+        if (!fromTwoDevices(writers)) continue;
         out.push({
           kind: 'overlap',
           record: list[j]!,
@@ -110,7 +145,8 @@ export function householdViolations(enrollments: readonly RecordState[]): Househ
   for (const e of current) {
     const s = stay(e);
     const exit = text(e, 'exitDate');
-    if (s && exit !== null && exit < s[0]) {
+    const writers = [deviceOf(e, 'projectStartDate'), deviceOf(e, 'exitDate')];
+    if (s && exit !== null && exit < s[0] && fromTwoDevices(writers)) {
       out.push({
         kind: 'exit_order',
         record: e,

@@ -210,7 +210,7 @@ function fieldLabel(type: string, path: string): string {
 }
 
 const RESOLUTIONS: Readonly<
-  Record<'value' | 'deleted' | 'duplicate', [ResolutionAction, string][]>
+  Record<'value' | 'deleted' | 'duplicate' | 'review', [ResolutionAction, string][]>
 > = {
   value: [
     ['keep_current', 'Keep current value'],
@@ -224,6 +224,8 @@ const RESOLUTIONS: Readonly<
     ['link', 'Same person: link the records'],
     ['dismiss', 'Different people: dismiss'],
   ],
+  // M11: the fix is made on the records (household members, exit); this marks the review done.
+  review: [['dismiss', 'Fixed or correct as it is: mark reviewed']],
 };
 
 function ConflictItem(props: {
@@ -252,7 +254,14 @@ function ConflictItem(props: {
   });
 
   const duplicate = c.rule === 'M10';
-  const kind = duplicate ? 'duplicate' : c.group === '_deleted' ? 'deleted' : 'value';
+  const review = c.rule === 'M11';
+  const kind = duplicate
+    ? 'duplicate'
+    : review
+      ? 'review'
+      : c.group === '_deleted'
+        ? 'deleted'
+        : 'value';
   const view = props.context?.view ?? null;
   const client = props.context?.client ?? null;
   const type = isRecordType(c.recordType) ? c.recordType : null;
@@ -276,9 +285,10 @@ function ConflictItem(props: {
     }
   };
   const fields = c.fields.length ? c.fields : Object.keys(c.loser.values);
-  const [current, other] = duplicate
-    ? ['This record', 'The other record']
-    : ['Current value', 'Value that lost'];
+  const [current, other] =
+    duplicate || review
+      ? ['This record', 'The other record']
+      : ['Current value', 'Value that lost'];
 
   return (
     <li className="sync-item">
@@ -286,9 +296,11 @@ function ConflictItem(props: {
       <p>
         {duplicate
           ? 'These two client records may be the same person.'
-          : reason
-            ? `Kept for review because ${reason}.`
-            : c.message}
+          : review
+            ? c.message
+            : reason
+              ? `Kept for review because ${reason}.`
+              : c.message}
       </p>
       <table className="sync-compare">
         <caption className="visually-hidden">Both values of this conflict</caption>

@@ -36,6 +36,7 @@ import { forbidden } from '../errors';
 import { BatchReader, NeedsExclusiveLock, deviceLockKey } from './push-reader';
 import { clientKeys } from './client-keys';
 import { enrollmentProvider, scopeOwner } from './scope';
+import { checkHouseholdRules } from './household-check';
 
 export interface PushInput {
   user: AuthUser;
@@ -61,9 +62,17 @@ export async function pushMutations(storage: Storage, input: PushInput): Promise
   let exclusive = input.mutations.length > MAX_KEYED_MUTATIONS;
   for (;;) {
     try {
-      return await storage.transaction((tx) => new PushBatch(tx, input, exclusive).run(), {
-        retries: PUSH_RETRIES,
-      });
+      const { results, changed } = await storage.transaction(
+        async (tx) => {
+          const batch = new PushBatch(tx, input, exclusive);
+          const results = await batch.run();
+          return { results, changed: batch.changedEnrollments() };
+        },
+        { retries: PUSH_RETRIES },
+      );
+      // M11, once the push is committed (household-check.ts says why after, not inside).
+      await checkHouseholdRules(storage, changed, input.now);
+      return results;
     } catch (error) {
       if (!(error instanceof NeedsExclusiveLock) || exclusive) throw error;
       exclusive = true;
@@ -391,6 +400,16 @@ class PushBatch {
   }
 
   // --- writing -------------------------------------------------------------------------------
+
+  /** The enrollments this batch changed, as stored: what the M11 check looks around. */
+  changedEnrollments(): RecordState[] {
+    const out: RecordState[] = [];
+    for (const key of this.dirty) {
+      const record = this.records.get(key);
+      if (record?.state.type === 'enrollment') out.push(record.state);
+    }
+    return out;
+  }
 
   private async flush(): Promise<void> {
     const tx = this.tx;

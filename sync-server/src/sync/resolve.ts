@@ -21,10 +21,16 @@ import { clientKeys } from './client-keys';
 export const RESOLUTION_ACTIONS = ['keep_current', 'restore', 'link', 'dismiss'] as const;
 export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
 
-/** Possible duplicates are linked as one person or dismissed; lost values are kept or restored. */
-const ALLOWED_ACTIONS: Readonly<Record<'duplicate' | 'value', readonly ResolutionAction[]>> = {
+/**
+ * Possible duplicates are linked as one person or dismissed; lost values are kept or restored; a
+ * broken household rule (M11) is fixed on the records themselves and then marked reviewed.
+ */
+const ALLOWED_ACTIONS: Readonly<
+  Record<'duplicate' | 'value' | 'review', readonly ResolutionAction[]>
+> = {
   duplicate: ['link', 'dismiss'],
   value: ['keep_current', 'restore'],
+  review: ['dismiss'],
 };
 
 const RESOLUTION_NAMES: Readonly<Record<ResolutionAction, string>> = {
@@ -52,7 +58,8 @@ export async function resolveConflict(
     if (row.status !== 'open')
       throw new HttpError(409, 'already_resolved', 'This conflict was already resolved.');
     const c = row.conflict;
-    const allowed = ALLOWED_ACTIONS[c.rule === 'M10' ? 'duplicate' : 'value'];
+    const allowed =
+      ALLOWED_ACTIONS[c.rule === 'M10' ? 'duplicate' : c.rule === 'M11' ? 'review' : 'value'];
     if (!allowed.includes(input.action)) {
       throw badRequest(`This conflict is resolved with one of: ${allowed.join(', ')}.`);
     }

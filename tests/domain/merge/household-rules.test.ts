@@ -52,6 +52,11 @@ function enrollment(
   };
 }
 
+/** The same record with one field group last written from another device. */
+function writtenBy(state: RecordState, group: string, n: number): RecordState {
+  return { ...state, versions: { ...state.versions, [group]: version(n) } };
+}
+
 describe('M11 household and enrollment rules across records', () => {
   it('M11: a household with one head of household and distinct stays has no violation', () => {
     expect(
@@ -72,6 +77,24 @@ describe('M11 household and enrollment rules across records', () => {
     expect(v?.record.id).toBe(b.id);
     expect(v?.other?.id).toBe(a.id);
     expect(v?.message).toMatch(/more than one head of household/);
+  });
+
+  it('M11: what one device wrote alone is not flagged (its next push may mend it; the device checks its own data)', () => {
+    const a = enrollment(1, { relationshipToHoH: 1 });
+    const b = writtenBy(enrollment(2, { relationshipToHoH: 1 }), 'relationshipToHoH', 1);
+    expect(householdViolations([a, b])).toEqual([]);
+    const client = 'c'.repeat(32);
+    const first = enrollment(1, { clientId: client, relationshipToHoH: 1 });
+    const again = writtenBy(
+      writtenBy(
+        enrollment(2, { clientId: client, relationshipToHoH: 1, householdId: 'd'.repeat(32) }),
+        'projectStartDate',
+        1,
+      ),
+      'exit',
+      1,
+    );
+    expect(householdViolations([first, again])).toEqual([]);
   });
 
   it('M11 no_head (Eva 2): a household left without a head of household is flagged', () => {
@@ -124,13 +147,13 @@ describe('M11 household and enrollment rules across records', () => {
   });
 
   it('M11 exit_order (Eva 99): an exit before the project start after two devices edited each is flagged', () => {
-    const [v] = householdViolations([
-      enrollment(1, {
-        relationshipToHoH: 1,
-        projectStartDate: '2026-04-01',
-        exitDate: '2026-03-20',
-      }),
-    ]);
+    const e = enrollment(1, {
+      relationshipToHoH: 1,
+      projectStartDate: '2026-04-01',
+      exitDate: '2026-03-20',
+    });
+    expect(householdViolations([e])).toEqual([]);
+    const [v] = householdViolations([writtenBy(e, 'exit', 7)]);
     expect(v?.kind).toBe('exit_order');
     expect(v?.message).toContain('2026-03-20');
   });

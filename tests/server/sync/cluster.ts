@@ -48,6 +48,8 @@ export interface Cluster {
     options?: { deviceId?: string },
   ): Promise<PushResponse>;
   pullAll(instance: number, user: ClusterUser): Promise<Map<string, RecordState>>;
+  /** The user's bearer token (one sign-in per user, shared by every instance). */
+  token(user: ClusterUser): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function openCluster(kind: StorageKind, count: number): Promise<Clu
     clock,
     providers,
     userIds,
+    token,
     async pushRaw(instance, user, mutations, options = {}) {
       return instances[instance % instances.length]!.inject({
         method: 'POST',

@@ -440,6 +440,45 @@ describe('SyncPage: conflicts', () => {
     );
   });
 
+  it('M11: shows a broken household rule with its message and marks it reviewed', async () => {
+    const row = conflictRow({
+      rule: 'M11',
+      recordType: 'enrollment',
+      recordId: newId(),
+      group: 'two_heads',
+      fields: ['relationshipToHoH'],
+      winner: {
+        values: { relationshipToHoH: 1 },
+        version: version('dev-a', PAT, TEST_NOW - 60_000),
+      },
+      loser: {
+        values: { relationshipToHoH: 1 },
+        version: version('dev-b', LEE, TEST_NOW - 30_000),
+      },
+      relatedRecordId: newId(),
+      message:
+        'This household has more than one head of household (Eva 3), from changes made on two devices: keep one, and give the other member their relationship to the head of household.',
+    });
+    const { services, calls } = await supervisor([row]);
+    const { user, container } = await renderPage(services);
+    const conflicts = await section('Conflicts');
+    expect(
+      await within(conflicts).findByText(/more than one head of household \(Eva 3\)/),
+    ).toBeTruthy();
+    expect(within(conflicts).getByRole('columnheader', { name: 'The other record' })).toBeTruthy();
+    expect(within(conflicts).queryByRole('button', { name: /Restore/ })).toBeNull();
+    await expectNoAxeViolations(container);
+    await user.click(
+      within(conflicts).getByRole('button', { name: 'Fixed or correct as it is: mark reviewed' }),
+    );
+    await waitFor(() =>
+      expect(calls.find((c) => c.path.endsWith('/resolve'))?.init).toEqual({
+        method: 'POST',
+        body: { providerId: TEST_PROVIDER.id, action: 'dismiss' },
+      }),
+    );
+  });
+
   it('tells a supervisor offline that server conflicts need a connection', async () => {
     const { services, calls } = await supervisor([]);
     services.status.setState({ online: false });
