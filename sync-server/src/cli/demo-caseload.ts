@@ -1,6 +1,8 @@
 // The demo's synthetic caseload, as data: households, their members and their contacts.
 // EVERY PERSON HERE IS INVENTED; surnames are made up so no one mistakes them for real clients.
 
+import type { ExitReason } from '../../../src/domain/records';
+
 export interface Person {
   first: string;
   last: string;
@@ -35,6 +37,8 @@ export interface Household {
   snap: boolean;
   disabling: boolean;
   contacts: ContactPlan[];
+  /** A household that has left: its exit, with HUD Destination and the Hennepin reason. */
+  exit?: { daysAfterStart: number; destination: number; reason: ExitReason };
 }
 
 const p = (

@@ -9,31 +9,23 @@
 // device would, so it carries the same history, scopes and audit trail as real work.
 import { mkdirSync } from 'node:fs';
 import { formatHlc } from '../../../src/domain/clock/hlc';
-import { FORMS, fieldStatuses, hudColumnToFieldId, type Answers } from '../../../src/domain/forms';
 import { flattenRecord } from '../../../src/domain/merge';
 import type { JsonValue, Mutation, MutationResult } from '../../../src/domain/protocol';
 import {
   derivedId,
   localDateOf,
   newId,
-  singletonAssessmentId,
-  type Assessment,
-  type CaseManagerAssignment,
-  type Client,
-  type Contact,
-  type CurrentLivingSituation,
-  type Enrollment,
   type RecordType,
   type Role,
 } from '../../../src/domain/records';
 import { createProvider, createUser, type NewProvider } from '../auth/accounts';
-import { expectedLosUnderThreshold } from '../../../src/domain/validation';
 import type { AuthUser } from '../auth/types';
 import { ConfigError, loadConfig } from '../config';
 import { createStorage } from '../storage/index';
 import type { Storage } from '../storage/types';
 import { pushMutations } from '../sync/push';
-import { HOUSEHOLDS, type Household, type Person } from './demo-caseload';
+import { HOUSEHOLDS } from './demo-caseload';
+import { householdRecords, random } from './demo-records';
 import { isEntryPoint } from './entry-point';
 
 export const DEMO_PROVIDER_ID = derivedId('fieldnote-demo:provider:family-case-management');
@@ -168,106 +160,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
 ];
 
-// ---- building records --------------------------------------------------------------------------
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A local date `days` after `date` (negative for before). */
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function ageOn(dob: string, on: string): number {
-  const [by, bm, bd] = dob.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so the demo looks the same every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** 3.917.5 months homeless in the past three years, by length of stay. */
-function monthsHomeless(lengthOfStay: number): number {
-  return lengthOfStay >= 4 ? 104 : lengthOfStay === 3 ? 102 : 101;
-}
-
-/** Every answer this person could be asked at entry; filtered to what the forms actually ask. */
-function entryAnswers(
-  household: Household,
-  person: Person,
-  start: string,
-  projectType: number,
-): Record<string, JsonValue> {
-  const isHead = person.rel === 1;
-  const isAdult = ageOn(person.dob, start) >= 18;
-  const homeless = [116, 101, 118].includes(household.priorSituation);
-  const income = isHead ? household.mfip : 0;
-  const candidate: Record<string, JsonValue> = {
-    // MN Core: 3.917
-    livingSituation: household.priorSituation,
-    lengthOfStay: household.lengthOfStay,
-    losUnderThreshold: expectedLosUnderThreshold(household.priorSituation, household.lengthOfStay),
-    previousStreetESSH: 1,
-    dateToStreetESSH: addDays(start, homeless ? -30 * (household.lengthOfStay >= 4 ? 4 : 1) : -14),
-    timesHomelessPastThreeYears: 1,
-    monthsHomelessPastThreeYears: monthsHomeless(household.lengthOfStay),
-    // 3.08
-    disablingCondition: isHead && household.disabling ? 1 : 0,
-    // 4.02
-    incomeFromAnySource: income > 0 ? 1 : 0,
-    [hudColumnToFieldId('TANF')]: 1,
-    [hudColumnToFieldId('TANFAmount')]: income,
-    totalMonthlyIncome: income,
-    // 4.03
-    benefitsFromAnySource: household.snap && isHead ? 1 : 0,
-    [hudColumnToFieldId('SNAP')]: 1,
-    // 4.04
-    insuranceFromAnySource: 1,
-    [hudColumnToFieldId('Medicaid')]: 1,
-    // 4.11
-    domesticViolenceSurvivor: 0,
-    // Hennepin Case Management
-    docPhotoId: isAdult ? 'has' : 'not_needed',
-    docBirthCertificate: isAdult ? 'working_on_it' : 'has',
-    docSocialSecurityCard: 'has',
-    docProofOfIncome: income > 0 ? 'has' : 'not_needed',
-    docDisabilityVerification: isHead && household.disabling ? 'working_on_it' : 'not_needed',
-    docHomelessnessVerification: isHead ? 'has' : 'not_needed',
-    householdMonthlyIncome: household.mfip,
-    householdIncomeSources: [9], // 4.02 code 9: TANF (MFIP)
-    legalInvolvement: 0,
-    preferredAreas:
-      household.provider === 'fcm'
-        ? ['minneapolis_north', 'anywhere_in_hennepin']
-        : ['minneapolis_downtown'],
-    housingTypes:
-      household.members.length > 2 ? ['apartment', 'house_or_townhouse'] : ['apartment'],
-    hasPets: 0,
-    willingToShareHousing: household.members.length === 1 ? 1 : 0,
-  };
-  // Keep exactly the fields the forms ask this person at entry, given the answers above.
-  const asked = fieldStatuses(FORMS, 1, candidate as Answers, {
-    projectType,
-    subject: { isHeadOfHousehold: isHead, isAdult },
-  });
-  const answers: Record<string, JsonValue> = {};
-  for (const status of asked) {
-    if (status.state === 'asked' && Object.hasOwn(candidate, status.field.id)) {
-      answers[status.field.id] = candidate[status.field.id]!;
-    }
-  }
-  return answers;
-}
+// ---- writing records ---------------------------------------------------------------------------
 
 class MutationWriter {
   private readonly seqs = new Map<string, number>();
@@ -364,111 +257,39 @@ export async function seedDemo(storage: Storage, options: { now: number }): Prom
     const worker = workers[household.worker];
     const deviceId = `demo-seed-${household.worker}`;
     const provider = household.provider === 'fcm' ? DEMO_PROVIDERS[0] : DEMO_PROVIDERS[1];
-    const start = addDays(today, -household.startDaysAgo);
-    const householdId = newId();
+    const built = householdRecords(household, {
+      provider: {
+        id: provider.id,
+        projectType: provider.projectType,
+        cocCode: provider.cocCode ?? null,
+      },
+      caseManagerId: worker.id,
+      today,
+      rand,
+      newId,
+    });
     const mutations: Mutation[] = [];
-    let headEnrollment: Enrollment | null = null;
-
-    for (const person of household.members) {
-      const hasSsn = rand() < 0.7;
-      const client: Client = {
-        id: newId(),
-        firstName: person.first,
-        middleName: null,
-        lastName: person.last,
-        nameSuffix: null,
-        nameDataQuality: 1,
-        ssn: hasSsn ? `xxxxx${String(Math.floor(rand() * 10_000)).padStart(4, '0')}` : null,
-        ssnDataQuality: hasSsn ? 2 : 99,
-        dob: person.dob,
-        dobDataQuality: 1,
-        race: person.race,
-        raceNone: null,
-        additionalRaceEthnicity: null,
-        sex: person.sex,
-        veteranStatus: ageOn(person.dob, start) >= 18 ? 0 : 99,
-        phone: null,
-        email: null,
-        address: null,
-      };
-      const enrollment: Enrollment = {
-        id: newId(),
-        clientId: client.id,
-        providerId: provider.id,
-        householdId,
-        relationshipToHoH: person.rel,
-        projectStartDate: start,
-        entryType: 'basic',
-        exitDate: null,
-        exitReason: null,
-        destination: null,
-        destinationSubsidyType: null,
-      };
-      const entry: Assessment = {
-        id: singletonAssessmentId(enrollment.id, 1),
-        enrollmentId: enrollment.id,
-        clientId: client.id,
-        dataCollectionStage: 1,
-        informationDate: start,
-        answers: entryAnswers(
-          household,
-          person,
-          start,
-          provider.projectType,
-        ) as Assessment['answers'],
-      };
+    for (const [i, client] of built.clients.entries()) {
+      const enrollment = built.enrollments[i]!;
       mutations.push(
         writer.mutation(deviceId, 'client', client),
         writer.mutation(deviceId, 'enrollment', enrollment),
-        writer.mutation(deviceId, 'assessment', entry),
+        ...built.assessments
+          .filter((a) => a.enrollmentId === enrollment.id)
+          .map((a) => writer.mutation(deviceId, 'assessment', a)),
       );
-      if (person.rel === 1) headEnrollment = enrollment;
     }
-
-    const head = headEnrollment!;
-    const assignment: CaseManagerAssignment = {
-      id: newId(),
-      enrollmentId: head.id,
-      caseManagerId: worker.id,
-      startDate: start,
-      endDate: null,
-    };
-    mutations.push(writer.mutation(deviceId, 'caseManagerAssignment', assignment));
-
-    for (const plan of household.contacts) {
-      const contactAt = new Date(
-        Date.parse(`${addDays(start, plan.daysAfterStart)}T16:30:00Z`),
-      ).toISOString();
-      const informationDate = localDateOf(contactAt);
-      const situation: CurrentLivingSituation = {
-        id: newId(),
-        enrollmentId: head.id,
-        clientId: head.clientId,
-        informationDate,
-        currentLivingSituation: plan.situation,
-        clsSubsidyType: null,
-        verifiedBy: null,
-        // 4.12.B is asked for temporary and institutional situations; these households stay.
-        leaveSituation14Days: [116, 101, 118].includes(plan.situation) ? null : 0,
-        subsequentResidence: null,
-        resourcesToObtain: null,
-        leaseOwn60Day: null,
-        movedTwoOrMore: null,
-        locationDetails: null,
-      };
-      const contact: Contact = {
-        id: newId(),
-        enrollmentId: head.id,
-        clientId: head.clientId,
-        contactAt,
-        location: plan.location,
-        kind: plan.kind,
-        note: plan.note,
-        currentLivingSituationId: situation.id,
-        interimAssessmentId: null,
-      };
+    mutations.push(
+      ...built.assignments.map((a) => writer.mutation(deviceId, 'caseManagerAssignment', a)),
+    );
+    for (const contact of built.contacts) {
+      const situations = built.situations.filter(
+        (c) =>
+          c.informationDate === contact.contactAt.slice(0, 10) &&
+          built.enrollments.some((e) => e.id === c.enrollmentId),
+      );
       mutations.push(
-        writer.mutation(deviceId, 'currentLivingSituation', situation),
+        ...situations.map((c) => writer.mutation(deviceId, 'currentLivingSituation', c)),
         writer.mutation(deviceId, 'contact', contact),
       );
     }

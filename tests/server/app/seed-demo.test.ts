@@ -12,7 +12,11 @@ import {
   seedDemo,
 } from '../../../sync-server/src/cli/seed-demo';
 import { openTestApp, TEST_NOW, type TestApp } from '../helpers';
+import { HOUSEHOLDS } from '../../../sync-server/src/cli/demo-caseload';
+import { addDays, ageOn } from '../../../sync-server/src/cli/demo-records';
 import { STORAGE_KINDS } from '../storage/test-storage';
+
+const TODAY = new Date(TEST_NOW).toISOString().slice(0, 10);
 
 describe.each(STORAGE_KINDS)('the demo seed on %s', (kind) => {
   let t: TestApp;
@@ -55,7 +59,18 @@ describe.each(STORAGE_KINDS)('the demo seed on %s', (kind) => {
     expect(byType.get('assessment')).toBe(byType.get('enrollment'));
     expect(byType.get('caseManagerAssignment')).toBe(12);
     expect(byType.get('contact')).toBeGreaterThanOrEqual(5);
-    expect(byType.get('currentLivingSituation')).toBe(byType.get('contact'));
+    // 4.12 at every contact for the head of household and each adult (issue 10 §1).
+    const clsExpected = HOUSEHOLDS.filter((h) => h.provider === 'fcm').reduce(
+      (n, h) =>
+        n +
+        h.contacts.length *
+          h.members.filter(
+            (m) => m.rel === 1 || ageOn(m.dob, addDays(TODAY, -h.startDaysAgo)) >= 18,
+          ).length,
+      0,
+    );
+    expect(byType.get('currentLivingSituation')).toBe(clsExpected);
+    expect(clsExpected).toBeGreaterThan(byType.get('contact')!);
     // The outreach households are in the other provider's scope only.
     const outreach = await t.storage.pullChanges(DEMO_OUTREACH_PROVIDER_ID, 0, 10_000);
     const outreachClients = outreach.records.filter((r) => r.state.type === 'client');
