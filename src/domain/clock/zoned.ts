@@ -31,13 +31,47 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * Time zone offsets change only at transitions, and every zone's transitions fall on a quarter
+ * hour (UTC), so the offset found for one instant holds for its whole 15-minute slot: a county
+ * export formats hundreds of thousands of datetimes, and Intl's formatToParts is the slow part.
+ */
+const SLOT_MS = 15 * 60 * 1000;
+const MAX_CACHED_SLOTS = 50_000;
+const offsets = new Map<string, Map<number, number>>();
+
+function offsetAt(at: number, timeZone: string): number {
+  let slots = offsets.get(timeZone);
+  if (slots === undefined) {
+    slots = new Map();
+    offsets.set(timeZone, slots);
+  }
+  const slot = Math.floor(at / SLOT_MS);
+  let offset = slots.get(slot);
+  if (offset === undefined) {
+    const start = slot * SLOT_MS;
+    const n = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+    for (const p of formatterFor(timeZone).formatToParts(new Date(start))) {
+      if (p.type in n) n[p.type as keyof typeof n] = Number(p.value);
+    }
+    offset = Date.UTC(n.year, n.month - 1, n.day, n.hour, n.minute, n.second) - start;
+    if (slots.size >= MAX_CACHED_SLOTS) slots.clear();
+    slots.set(slot, offset);
+  }
+  return offset;
+}
+
 /** The wall-clock year, month (1–12), day, hour (0–23), minute and second of `at` (ms) in `timeZone`. */
 export function zonedParts(at: number, timeZone: string): ZonedParts {
-  const n = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const p of formatterFor(timeZone).formatToParts(new Date(at))) {
-    if (p.type in n) n[p.type as keyof typeof n] = Number(p.value);
-  }
-  return n;
+  const local = new Date(at + offsetAt(at, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 export const pad2 = (n: number): string => String(n).padStart(2, '0');
