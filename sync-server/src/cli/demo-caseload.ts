@@ -308,6 +308,43 @@ export const HOUSEHOLDS: readonly Household[] = [
     ],
   },
   {
+    // A stay of a year: the annual assessment (stage 5) is due around the anniversary.
+    members: [
+      p('Rowan', 'Saltmarsh', '1984-10-02', 0, [2]),
+      p('Ezra', 'Saltmarsh', '2013-03-15', 1, [2], 2),
+    ],
+    worker: 'cm',
+    provider: 'fcm',
+    startDaysAgo: 372,
+    priorSituation: 101,
+    lengthOfStay: 4,
+    mfip: 410,
+    snap: true,
+    disabling: false,
+    contacts: [
+      visit(0, 101, 'Demo note: intake at the family shelter.'),
+      visit(90, 101, 'Demo note: waiting list for a housing voucher.'),
+      visit(300, 101, 'Demo note: voucher approved; looking at units in South Minneapolis.'),
+    ],
+  },
+  {
+    // A household that has left: housed in a rental of its own.
+    members: [p('Quinn', 'Marrowby', '1990-01-09', 1, [1])],
+    worker: 'cm2',
+    provider: 'fcm',
+    startDaysAgo: 140,
+    priorSituation: 118,
+    lengthOfStay: 3,
+    mfip: 0,
+    snap: false,
+    disabling: false,
+    contacts: [
+      visit(0, 118, 'Demo note: intake at the safe haven.'),
+      visit(45, 118, 'Demo note: lease signing scheduled.'),
+    ],
+    exit: { daysAfterStart: 60, destination: 410, reason: 'housed' },
+  },
+  {
     members: [p('Dana', 'Willowmere', '1982-04-20', 0, [1, 5])],
     worker: 'sup',
     provider: 'outreach',

@@ -29,7 +29,7 @@ describe.each(STORAGE_KINDS)('the demo seed on %s', (kind) => {
 
   it('creates the providers, the users and a caseload, once', async () => {
     const first = await seedDemo(t.storage, { now: TEST_NOW });
-    expect(first).toMatchObject({ seeded: true, providers: 2, users: 4, households: 14 });
+    expect(first).toMatchObject({ seeded: true, providers: 2, users: 4, households: 16 });
 
     const providers = await t.storage.listProviders();
     expect(providers.map((p) => p.name).sort()).toEqual([
@@ -56,8 +56,9 @@ describe.each(STORAGE_KINDS)('the demo seed on %s', (kind) => {
     for (const r of page.records) byType.set(r.state.type, (byType.get(r.state.type) ?? 0) + 1);
     expect(byType.get('client')).toBeGreaterThanOrEqual(24);
     expect(byType.get('enrollment')).toBe(byType.get('client'));
-    expect(byType.get('assessment')).toBe(byType.get('enrollment'));
-    expect(byType.get('caseManagerAssignment')).toBe(12);
+    // An Entry for every enrollment, and an Exit for those of the household that has left.
+    expect(byType.get('assessment')).toBe(byType.get('enrollment')! + 1);
+    expect(byType.get('caseManagerAssignment')).toBe(14);
     expect(byType.get('contact')).toBeGreaterThanOrEqual(5);
     // 4.12 at every contact for the head of household and each adult (issue 10 §1).
     const clsExpected = HOUSEHOLDS.filter((h) => h.provider === 'fcm').reduce(
@@ -110,7 +111,10 @@ describe.each(STORAGE_KINDS)('the demo seed on %s', (kind) => {
     );
     const clientsById = new Map(clients.map((c) => [c.id, c]));
     const assessments = records.filter((r) => r.type === 'assessment') as unknown as Assessment[];
-    expect(assessments.length).toBe(enrollments.size);
+    // An Entry for every enrollment; an Exit for each exited one (complete for HUD too).
+    const exited = [...enrollments.values()].filter((e) => e.exitDate !== null);
+    expect(exited.length).toBeGreaterThan(0);
+    expect(assessments.length).toBe(enrollments.size + exited.length);
     const today = new Date(TEST_NOW).toISOString().slice(0, 10);
     for (const a of assessments) {
       const enrollment = enrollments.get(a.enrollmentId)!;
@@ -161,7 +165,7 @@ describe.each(STORAGE_KINDS)('the demo seed on %s', (kind) => {
       now: () => TEST_NOW,
     };
     expect(await seedMain(io)).toBe(0);
-    expect(out.join('\n')).toMatch(/Seeded the demo: 2 providers, 4 users, 14 households/);
+    expect(out.join('\n')).toMatch(/Seeded the demo: 2 providers, 4 users, 16 households/);
     expect(out.join('\n')).toContain('demo.casemanager');
     out.length = 0;
     expect(await seedMain(io)).toBe(0);
