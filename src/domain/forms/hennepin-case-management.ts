@@ -66,7 +66,14 @@ const documentation: readonly FormField[] = [
 
 // ---- Monthly Household Income ----------------------------------------------------------------
 
-/** A household figure, asked of the head of household (HUD income stays per person in MN Core). */
+/**
+ * A household figure, asked of the head of household (HUD income stays per person in MN Core).
+ * One income question, not two (workflow rule W-CT4, src/domain/workflow/household-income.ts):
+ * where 4.02 is collected for the household (at a contact, when "Income, benefits or insurance
+ * changed" is open), these two fields are not asked; they are derived from the members' 4.02
+ * TotalMonthlyIncome and sources and saved under the same ids, so the stored answer shape is
+ * unchanged and answers typed in before still read. They are asked only where 4.02 is not.
+ */
 const hhIncome = fieldsFor({ stages: STAGES, collectedAbout: 'hoh' });
 
 const householdIncome: readonly FormField[] = [

@@ -15,3 +15,4 @@
 export * from './columns';
 export * from './values';
 export * from './structure-check';
+export * from './export';

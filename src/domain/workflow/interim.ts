@@ -21,6 +21,9 @@ export const INTERIM_SECTIONS: readonly string[] = Object.freeze([
   'client-choice',
 ]);
 
+/** The Hennepin section that holds the household income (asked only where 4.02 is not). */
+export const HOUSEHOLD_INCOME_SECTION = 'monthly-household-income';
+
 /** MN Core sections that may also be updated in between (4.02 income, 4.03 benefits, 4.04 insurance). */
 export const MN_CORE_INTERIM_SECTIONS: readonly string[] = Object.freeze([
   'income',
@@ -31,6 +34,12 @@ export const MN_CORE_INTERIM_SECTIONS: readonly string[] = Object.freeze([
 export interface InterimOptions {
   /** Also MN Core's income, non-cash benefits and health insurance sections (default false). */
   readonly includeMnCore?: boolean;
+  /**
+   * Leave out the Hennepin "Monthly household income" section: 4.02 is collected at this contact,
+   * so the household figure is derived from the members' 4.02 totals (household-income.ts, W-CT4)
+   * instead of being asked a second time.
+   */
+  readonly householdIncomeFrom402?: boolean;
   /** latestInterimValues: only updates dated on or before this local date (a backdated contact). */
   readonly asOf?: string;
 }
@@ -47,11 +56,23 @@ function onlySections(form: FormDefinition, ids: readonly string[]): FormDefinit
  * askedAnswers). Conditions only refer to fields of their own section, so the cut forms are sound.
  */
 export function interimForms(options: InterimOptions = {}): FormDefinition[] {
-  const forms = [onlySections(HENNEPIN_CASE_MANAGEMENT, INTERIM_SECTIONS)];
+  const sections =
+    options.householdIncomeFrom402 === true
+      ? INTERIM_SECTIONS.filter((id) => id !== HOUSEHOLD_INCOME_SECTION)
+      : INTERIM_SECTIONS;
+  const forms = [onlySections(HENNEPIN_CASE_MANAGEMENT, sections)];
   if (options.includeMnCore === true) {
     forms.unshift(onlySections(MN_CORE, MN_CORE_INTERIM_SECTIONS));
   }
   return forms;
+}
+
+/**
+ * The MN Core 4.02 / 4.03 / 4.04 sections alone, for the "Income, benefits or insurance changed"
+ * part of a contact (one per household member: each member's own Update).
+ */
+export function incomeUpdateForms(): FormDefinition[] {
+  return [onlySections(MN_CORE, MN_CORE_INTERIM_SECTIONS)];
 }
 
 /** The answerable fields (notes left out) of the interim sections collected at stage 2. */

@@ -2,36 +2,56 @@
 // "Same as last time" for the Current Living Situation and Save: the date and time default to now
 // and how / where the contact happened to the previous contact's. The rules (defaults, which 4.12
 // questions apply, what changed in the interim update, backfills, the records one save writes)
-// are src/domain/workflow/contact.ts; this screen shows them.
+// are src/domain/workflow/contact.ts; this screen shows them. The household members HUD asks 4.12
+// of (W-CT1) get one row each, "same as" the first row until changed (W-CT2); "Income, benefits
+// or insurance changed" opens 4.02/4.03/4.04 per member (W-CT3), and then the household income is
+// shown read-only, from 4.02 (W-CT4). Members are told apart by first name on screen only: control
+// ids use their position, never a name.
 import { useState, type FormEvent } from 'react';
 import { enrollmentBundle, type EnrollmentBundle } from '../../db';
 import { PICKLIST_IDS, DEFAULT_PICKLIST_REGISTRY, type AnswerValue } from '../../domain/forms';
-import { FOURTEEN_DAY_FOLLOW_UPS, type ValidationIssue } from '../../domain/validation';
+import { formatMoney, type ValidationIssue } from '../../domain/validation';
 import {
-  answerLeave14Days,
   backfillQuestions,
   buildContactChanges,
   changedInterimAnswers,
   chooseLivingSituation,
-  clsQuestions,
+  contactClsMembers,
   contactDefaults,
+  contactInterimOptions,
+  derivedHouseholdIncome,
   effectiveKindAndLocation,
   emptyContactForm,
+  incomeAnswers,
+  incomeEdits,
+  incomeMembers,
+  incomePrefill,
   interimAnswers,
   interimFormContext,
   interimPrefill,
+  isSameAsFirst,
+  memberClsAnswers,
+  memberFormContext,
+  previousClsOf,
   routesToEntry,
   sameAsLastTime,
+  setIncomeAnswer,
+  setSameAsFirst,
+  updateMemberCls,
+  type ClsAnswers,
+  type ClsField,
   type ContactEnrollment,
   type ContactForm,
+  type ContactMember,
   type ContactSaveInput,
+  type PreviousCls,
 } from '../../domain/workflow/contact';
 import { entryFormContext } from '../../domain/workflow/backfill';
-import { interimForms } from '../../domain/workflow/interim';
+import { incomeUpdateForms, interimForms } from '../../domain/workflow/interim';
 import { livingSituationOptionGroups } from '../../domain/workflow/living-situations';
 import { useDraft } from '../../shared/draft';
 import { formatDate, personName } from '../../shared/format';
-import { FormRenderer, fieldElementId, hudOptions } from '../../shared/forms';
+import { FormRenderer, fieldElementId } from '../../shared/forms';
 import { useLiveQuery } from '../../shared/live';
 import { navigate } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
@@ -46,17 +66,16 @@ import {
   Page,
   RadioGroup,
   Section,
-  SelectField,
   TextField,
   type FieldError,
   type Option,
 } from '../../shared/ui';
+import { ClsFollowUps } from './ClsFollowUps';
+import { contactEnrollmentOf, contactHousehold } from './household';
 import { LivingSituationPicker } from './LivingSituationPicker';
 import './contact.css';
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const numOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 const INTERIM_PREFIX = 'contact-interim';
 
@@ -78,9 +97,21 @@ const CONTROL_IDS = {
   note: 'contact-note',
 } as const;
 
-function elementIdOf(field: string): string {
+/** Element ids of another member's 4.12 controls, by position (never by name). */
+const memberControlId = (index: number, field: ClsField): string =>
+  `contact-member-${index}-${field}`;
+const incomePrefix = (index: number): string => `contact-income-${index}`;
+
+function elementIdOf(field: string, positions: ReadonlyMap<string, number>): string {
   if (field.startsWith('interim.')) {
     return fieldElementId(field.slice('interim.'.length), INTERIM_PREFIX);
+  }
+  const m = /^(member|income)\.([^.]+)\.(.+)$/.exec(field);
+  if (m !== null) {
+    const index = positions.get(m[2]!) ?? 0;
+    return m[1] === 'member'
+      ? memberControlId(index, m[3] as ClsField)
+      : fieldElementId(m[3]!, incomePrefix(index));
   }
   return Object.hasOwn(CONTROL_IDS, field)
     ? CONTROL_IDS[field as keyof typeof CONTROL_IDS]
@@ -95,9 +126,23 @@ function picklistOptions(id: string): Option<string>[] {
 }
 
 const NO_ERRORS: FieldError[] = [];
-const YES_NO_MISSING = hudOptions('1.8');
-const SUBSIDY_TYPES = hudOptions('3.12.A');
 const CLS_GROUPS = livingSituationOptionGroups('current');
+
+function previousChoice(previous: PreviousCls | null) {
+  return previous === null
+    ? null
+    : {
+        code: previous.currentLivingSituation,
+        label:
+          CLS_GROUPS.flatMap((g) => g.options).find(
+            (o) => o.code === previous.currentLivingSituation,
+          )?.label ?? String(previous.currentLivingSituation),
+        date: previous.informationDate,
+      };
+}
+
+/** A member's first name for the screen, or a neutral word when none is recorded. */
+const memberWord = (m: ContactMember): string => m.firstName?.trim() || 'Household member';
 
 export function ContactPage({ enrollmentId }: { enrollmentId: string }) {
   const { db } = useServices();
@@ -136,7 +181,12 @@ function ContactFormPage({
   onSaving(saving: boolean): void;
 }) {
   const services = useServices();
-  const { save, account, provider } = services;
+  const { db, save, account, provider } = services;
+  const householdIds = bundle.household.map((m) => m.enrollment.id).join(',');
+  const household = useLiveQuery(
+    () => contactHousehold(db, bundle),
+    [db, bundle.enrollment.id, householdIds],
+  );
   const today = services.today();
   const enrollment = bundle.enrollment;
   const enrollmentId = enrollment.id;
@@ -158,13 +208,7 @@ function ContactFormPage({
   const projectType =
     account.providers.find((p) => p.id === enrollment.providerId)?.projectType ??
     (provider.id === enrollment.providerId ? provider.projectType : null);
-  const contactEnrollment: ContactEnrollment = {
-    id: enrollmentId,
-    clientId: str(enrollment.clientId),
-    projectStartDate: str(enrollment.projectStartDate),
-    exitDate: strOrNull(enrollment.exitDate),
-    relationshipToHoH: numOrNull(enrollment.relationshipToHoH),
-  };
+  const contactEnrollment: ContactEnrollment = contactEnrollmentOf(enrollment);
   const defaults = contactDefaults(bundle.contacts, bundle.currentLivingSituations);
   const dob = strOrNull(bundle.client?.dob);
   const input: ContactSaveInput = {
@@ -174,20 +218,26 @@ function ContactFormPage({
     defaults,
     entry: bundle.entry,
     updates: bundle.updates,
+    household: household.data ?? [],
     projectType,
     today,
     now: services.now(),
   };
 
-  if (!draft.loaded) return <Loading />;
+  if (!draft.loaded || household.data === undefined) return <Loading />;
 
   const result = buildContactChanges(input);
   const errors = result.issues.filter((i) => i.severity === 'error');
   const fieldErrors = submitted ? messagesByField(errors) : {};
-  const questions = clsQuestions(form, projectType);
   const { kind, location } = effectiveKindAndLocation(form, defaults);
 
   const interimDate = /^\d{4}-\d{2}-\d{2}$/.test(form.date) ? form.date : today;
+  const options = contactInterimOptions(form);
+  const otherClsMembers = contactClsMembers(input, interimDate).slice(1);
+  const everyone = incomeMembers(input, interimDate);
+  const positions = new Map(everyone.map((m, i) => [m.enrollment.id, i]));
+  const firstName = strOrNull(client?.firstName) ?? 'the client';
+  const derived = derivedHouseholdIncome(input, interimDate);
   const interimContext = interimFormContext({
     enrollment: contactEnrollment,
     dob,
@@ -196,7 +246,7 @@ function ContactFormPage({
     today,
   });
   const prefill = interimPrefill(bundle.entry, bundle.updates, interimDate);
-  const changed = changedInterimAnswers(prefill, form.interim, interimContext);
+  const changed = changedInterimAnswers(prefill, form.interim, interimContext, options);
   const changedCount = Object.keys(changed).length;
   const toEntry = routesToEntry(interimDate, contactEnrollment.projectStartDate);
   const backfills = backfillQuestions({
@@ -211,6 +261,7 @@ function ContactFormPage({
     }),
     contactDate: interimDate,
     projectStartDate: contactEnrollment.projectStartDate,
+    options,
   });
   const interimErrors: Record<string, string> = {};
   for (const [field, message] of Object.entries(fieldErrors)) {
@@ -229,7 +280,12 @@ function ContactFormPage({
       if (blocking.some((i) => i.field.startsWith('interim.'))) {
         set((f) => ({ ...f, interimOpen: true }));
       }
-      setSummary(blocking.map((i) => ({ fieldId: elementIdOf(i.field), message: i.message })));
+      if (blocking.some((i) => i.field.startsWith('income.'))) {
+        set((f) => ({ ...f, incomeOpen: true }));
+      }
+      setSummary(
+        blocking.map((i) => ({ fieldId: elementIdOf(i.field, positions), message: i.message })),
+      );
       return;
     }
     onSaving(true);
@@ -334,18 +390,7 @@ function ContactFormPage({
             id={CONTROL_IDS.currentLivingSituation}
             value={form.currentLivingSituation}
             groups={CLS_GROUPS}
-            previous={
-              defaults.previousCls === null
-                ? null
-                : {
-                    code: defaults.previousCls.currentLivingSituation,
-                    label:
-                      CLS_GROUPS.flatMap((g) => g.options).find(
-                        (o) => o.code === defaults.previousCls!.currentLivingSituation,
-                      )?.label ?? String(defaults.previousCls.currentLivingSituation),
-                    date: defaults.previousCls.informationDate,
-                  }
-            }
+            previous={previousChoice(defaults.previousCls)}
             error={fieldErrors.currentLivingSituation}
             onChange={(code) => set((f) => chooseLivingSituation(f, code, projectType))}
             onSameAsLastTime={() =>
@@ -356,62 +401,79 @@ function ContactFormPage({
               )
             }
           />
-          {questions.subsidyType ? (
-            <SelectField
-              id={CONTROL_IDS.clsSubsidyType}
-              label="Rental subsidy type"
-              required
-              value={form.clsSubsidyType}
-              options={SUBSIDY_TYPES}
-              error={fieldErrors.clsSubsidyType}
-              onChange={(v) => set((f) => ({ ...f, clsSubsidyType: v }))}
-            />
-          ) : null}
-          {questions.leaveSituation14Days ? (
-            <RadioGroup
-              id={CONTROL_IDS.leaveSituation14Days}
-              label="Will the client have to leave where they are staying within 14 days?"
-              inline
-              value={form.leaveSituation14Days}
-              options={YES_NO_MISSING}
-              error={fieldErrors.leaveSituation14Days}
-              onChange={(v) => set((f) => answerLeave14Days(f, v, projectType))}
-            />
-          ) : null}
-          {questions.followUps
-            ? FOURTEEN_DAY_FOLLOW_UPS.map(({ field, question }) => (
-                <RadioGroup
-                  key={field}
-                  id={CONTROL_IDS[field]}
-                  label={question}
-                  inline
-                  value={form[field]}
-                  options={YES_NO_MISSING}
-                  error={fieldErrors[field]}
-                  onChange={(v) => set((f) => ({ ...f, [field]: v }))}
-                />
-              ))
-            : null}
-          <TextField
-            id={CONTROL_IDS.locationDetails}
-            label="Location details"
-            hint="Optional: where exactly, for finding the client again."
-            maxLength={250}
-            value={form.locationDetails}
-            error={fieldErrors.locationDetails}
-            onChange={(locationDetails) => set((f) => ({ ...f, locationDetails }))}
+          <ClsFollowUps
+            answers={form}
+            projectType={projectType}
+            idOf={(field) => CONTROL_IDS[field]}
+            errors={fieldErrors}
+            who="the client"
+            onChange={(change) => set((f) => ({ ...f, ...change(f) }))}
           />
-          {questions.verifiedBy ? (
-            <TextField
-              id={CONTROL_IDS.verifiedBy}
-              label="Living situation verified by"
-              hint="Optional: the person or organization that confirmed it."
-              maxLength={200}
-              value={form.verifiedBy}
-              error={fieldErrors.verifiedBy}
-              onChange={(verifiedBy) => set((f) => ({ ...f, verifiedBy }))}
-            />
-          ) : null}
+          {otherClsMembers.map((member) => {
+            const id = member.enrollment.id;
+            const index = positions.get(id) ?? 0;
+            const who = memberWord(member);
+            const same = isSameAsFirst(form, id);
+            const answers: ClsAnswers = memberClsAnswers(form, id);
+            const errors: Partial<Record<ClsField, string>> = {};
+            for (const [field, message] of Object.entries(fieldErrors)) {
+              const prefix = `member.${id}.`;
+              if (field.startsWith(prefix))
+                errors[field.slice(prefix.length) as ClsField] = message;
+            }
+            const previous = previousClsOf(member.currentLivingSituations ?? []);
+            return (
+              <fieldset className="contact-member" key={id}>
+                <legend className="contact-member-name">{who}</legend>
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    id={memberControlId(index, 'currentLivingSituation') + '-same'}
+                    checked={same}
+                    onChange={(e) => set((f) => setSameAsFirst(f, id, e.target.checked))}
+                  />
+                  <span>Same as {firstName}</span>
+                </label>
+                {same ? null : (
+                  <>
+                    <LivingSituationPicker
+                      id={memberControlId(index, 'currentLivingSituation')}
+                      value={answers.currentLivingSituation}
+                      groups={CLS_GROUPS}
+                      previous={previousChoice(previous)}
+                      legend={`Where is ${who} staying now?`}
+                      changeLabel={`Change the Current Living Situation of ${who}`}
+                      error={errors.currentLivingSituation}
+                      onChange={(code) =>
+                        set((f) =>
+                          updateMemberCls(f, id, (a) =>
+                            chooseLivingSituation(a, code, projectType),
+                          ),
+                        )
+                      }
+                      onSameAsLastTime={() =>
+                        set((f) =>
+                          previous === null
+                            ? f
+                            : updateMemberCls(f, id, (a) =>
+                                sameAsLastTime(a, previous, projectType),
+                              ),
+                        )
+                      }
+                    />
+                    <ClsFollowUps
+                      answers={answers}
+                      projectType={projectType}
+                      idOf={(field) => memberControlId(index, field)}
+                      errors={errors}
+                      who={who}
+                      onChange={(change) => set((f) => updateMemberCls(f, id, change))}
+                    />
+                  </>
+                )}
+              </fieldset>
+            );
+          })}
         </Section>
 
         <Section title="What happened">
@@ -458,8 +520,16 @@ function ContactFormPage({
                     </p>
                   </Alert>
                 ) : null}
+                {derived !== null ? (
+                  <p className="contact-household-income" id="contact-household-income">
+                    Monthly household income: {formatMoney(derived.income.total)}{' '}
+                    <span className="muted">
+                      (from 4.02: the total monthly income of each adult in the household)
+                    </span>
+                  </p>
+                ) : null}
                 <FormRenderer
-                  forms={interimForms()}
+                  forms={interimForms(options)}
                   stage={2}
                   answers={interimAnswers(prefill, form.interim)}
                   onChange={setInterim}
@@ -503,6 +573,58 @@ function ContactFormPage({
                     ))}
                   </div>
                 ) : null}
+              </>
+            ) : null}
+          </div>
+        </Section>
+
+        <Section title="Income, benefits or insurance">
+          <Button
+            aria-expanded={form.incomeOpen === true}
+            aria-controls="contact-income"
+            onClick={() => set((f) => ({ ...f, incomeOpen: f.incomeOpen !== true }))}
+          >
+            {form.incomeOpen === true
+              ? 'Hide income, benefits and insurance'
+              : 'Income, benefits or insurance changed'}
+          </Button>
+          <div id="contact-income" hidden={form.incomeOpen !== true}>
+            {form.incomeOpen === true ? (
+              <>
+                <p className="muted">
+                  These show what is on record now. Change what is different; the whole answer is
+                  saved as an update for each person whose answers changed.
+                </p>
+                {everyone.map((member, index) => {
+                  const id = member.enrollment.id;
+                  const errors: Record<string, string> = {};
+                  for (const [field, message] of Object.entries(fieldErrors)) {
+                    const prefix = `income.${id}.`;
+                    if (field.startsWith(prefix)) errors[field.slice(prefix.length)] = message;
+                  }
+                  return (
+                    <fieldset className="contact-member" key={id}>
+                      <legend className="contact-member-name">
+                        {index === 0 ? name : memberWord(member)}
+                      </legend>
+                      <FormRenderer
+                        forms={incomeUpdateForms()}
+                        stage={2}
+                        answers={incomeAnswers(
+                          incomePrefill(member, interimDate),
+                          incomeEdits(form, id),
+                        )}
+                        onChange={(fieldId, value) =>
+                          set((f) => setIncomeAnswer(f, id, fieldId, value))
+                        }
+                        context={memberFormContext(member, interimDate, projectType, today)}
+                        errors={errors}
+                        idPrefix={incomePrefix(index)}
+                        headingLevel={3}
+                      />
+                    </fieldset>
+                  );
+                })}
               </>
             ) : null}
           </div>

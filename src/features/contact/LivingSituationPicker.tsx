@@ -14,6 +14,10 @@ export function LivingSituationPicker(props: {
   groups: readonly LivingSituationOptionGroup[];
   previous: { code: number; label: string; date: string | null } | null;
   error?: string;
+  /** The question, when not about "the client" (another household member). */
+  legend?: string;
+  /** The "Change" button's accessible name, unique on the screen. */
+  changeLabel?: string;
   onChange(code: number): void;
   onSameAsLastTime(): void;
 }) {
@@ -49,7 +53,10 @@ export function LivingSituationPicker(props: {
             </p>
           ) : null}
           <p className="contact-cls-value">{label}</p>
-          <Button onClick={() => setOpen(true)} aria-label="Change the Current Living Situation">
+          <Button
+            onClick={() => setOpen(true)}
+            aria-label={props.changeLabel ?? 'Change the Current Living Situation'}
+          >
             Change
           </Button>
         </div>
@@ -61,7 +68,7 @@ export function LivingSituationPicker(props: {
           aria-describedby={described}
         >
           <legend className="field-label">
-            Where is the client staying now?
+            {props.legend ?? 'Where is the client staying now?'}
             <span className="field-required"> (required)</span>
           </legend>
           {error ? (
