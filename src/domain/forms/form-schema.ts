@@ -438,11 +438,37 @@ export function askedAnswers(
   answers: Answers,
   context: FormContext = {},
 ): Record<string, AnswerValue> {
+  // The same walk as fieldStatuses over only the fields collected at this stage (the others are
+  // never asked, so they never enter `effective`): an export runs this for every assessment.
   const out: Record<string, AnswerValue> = {};
-  for (const { field, state } of fieldStatuses(forms, stage, answers, context)) {
-    if (state !== 'asked' || field.type === 'note' || !Object.hasOwn(answers, field.id)) continue;
-    const value = answers[field.id];
-    if (value !== undefined) out[field.id] = value;
+  for (const form of forms) {
+    const effective: Record<string, AnswerValue | undefined> = {};
+    for (const field of fieldsAtStage(form, stage)) {
+      if (!appliesTo(field.collectedAbout, context)) continue;
+      if (field.showWhen !== undefined && !evaluateCondition(field.showWhen, effective, context))
+        continue;
+      if (!Object.hasOwn(answers, field.id)) continue;
+      const value = answers[field.id];
+      effective[field.id] = value;
+      if (field.type !== 'note' && value !== undefined) out[field.id] = value;
+    }
   }
   return out;
+}
+
+const stageFieldCache = new WeakMap<FormDefinition, Map<FormStage, readonly FormField[]>>();
+
+/** The form's fields collected at a stage, in form order (cached: forms are frozen data). */
+function fieldsAtStage(form: FormDefinition, stage: FormStage): readonly FormField[] {
+  let byStage = stageFieldCache.get(form);
+  if (byStage === undefined) {
+    byStage = new Map();
+    stageFieldCache.set(form, byStage);
+  }
+  let fields = byStage.get(stage);
+  if (fields === undefined) {
+    fields = form.sections.flatMap((s) => s.fields.filter((f) => f.stages.includes(stage)));
+    byStage.set(stage, fields);
+  }
+  return fields;
 }
