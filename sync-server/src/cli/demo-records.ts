@@ -47,9 +47,15 @@ export function random(seed: number): () => number {
   };
 }
 
-/** 3.917.5 months homeless in the past three years, by length of stay. */
-function monthsHomeless(lengthOfStay: number): number {
-  return lengthOfStay >= 4 ? 104 : lengthOfStay === 3 ? 102 : 101;
+/**
+ * 3.917.5 months homeless in the past three years for one episode that started on `since`: the
+ * calendar months it touches up to project start (101 = 1, … 112 = 12, 113 = more than 12), as
+ * HUD counts them, so the answer agrees with 3.917.3 (Eva 71).
+ */
+function monthsHomeless(since: string, start: string): number {
+  const [sy, sm] = since.split('-').map(Number) as [number, number];
+  const [y, m] = start.split('-').map(Number) as [number, number];
+  return 100 + Math.min((y - sy) * 12 + (m - sm) + 1, 13);
 }
 
 /** The situations after which 4.12.B (must leave within 14 days) is not asked. */
@@ -68,6 +74,7 @@ export function assessmentAnswers(
   const homeless = HOMELESS_SITUATIONS.includes(household.priorSituation);
   const income = isHead ? household.mfip : 0;
   const disabled = isHead && household.disabling;
+  const since = addDays(start, homeless ? -30 * (household.lengthOfStay >= 4 ? 4 : 1) : -14);
   const disabilities: Record<string, JsonValue> = {};
   for (const d of DISABILITY_FIELDS) {
     // The head of a household with a disabling condition has a long-term mental health disorder.
@@ -81,9 +88,9 @@ export function assessmentAnswers(
     lengthOfStay: household.lengthOfStay,
     losUnderThreshold: expectedLosUnderThreshold(household.priorSituation, household.lengthOfStay),
     previousStreetESSH: 1,
-    dateToStreetESSH: addDays(start, homeless ? -30 * (household.lengthOfStay >= 4 ? 4 : 1) : -14),
+    dateToStreetESSH: since,
     timesHomelessPastThreeYears: 1,
-    monthsHomelessPastThreeYears: monthsHomeless(household.lengthOfStay),
+    monthsHomelessPastThreeYears: monthsHomeless(since, start),
     // 3.08 and 4.05–4.10
     disablingCondition: disabled ? 1 : 0,
     ...disabilities,
