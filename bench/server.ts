@@ -8,6 +8,8 @@
 //   2. Pull of everything that push left, in pages of 1000 (same file).
 //   3. 100 devices pushing and pulling for 30 s against a listening server (bench/server/load.ts).
 //      Target: p99 < 250 ms with 0 errors.
+//   4. The HMIS CSV export at 5,000, 10,000 and 20,000 clients (bench/server-export.ts).
+//      Target: < 10 s at 20,000 clients, memory flat.
 //
 // `--smoke` (or BENCH_SMOKE=1) shrinks every size so CI exercises the path in seconds; it writes
 // bench/results/server-smoke.json and its figures are not to be read against the targets.
@@ -15,6 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { StorageKind } from '../sync-server/src/storage/types';
+import { runExportBenchmarks } from './server-export';
 import { runLoad, type LoadOptions } from './server/load';
 import { checkTargets, printReport, type KindFigures } from './server/report';
 import { runThroughput, type ThroughputOptions } from './server/throughput';
@@ -80,3 +83,6 @@ mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `${name}.json`);
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`Written to ${path.relative(process.cwd(), file)}`);
+
+// 4. The HMIS CSV export of 20,000 clients (bench/server-export.ts, its own results file).
+await runExportBenchmarks({ smoke, databaseUrl });

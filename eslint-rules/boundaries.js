@@ -1,5 +1,5 @@
 // Enforces the architecture's import boundaries (see README "How the code is laid out"):
-//  - src/domain is pure: it imports only src/domain and zod; no React, Dexie, DOM or Node APIs.
+//  - src/domain is pure: it imports only src/domain, zod and @noble/hashes; no React, Dexie, DOM or Node APIs.
 //  - src/features/<a> never imports src/features/<b>; composition happens in src/app.
 //  - src/sync and src/db have no React (the sync engine also runs in the service worker).
 //  - sync-server imports nothing from src except src/domain.
@@ -10,7 +10,8 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const rel = (abs) => path.relative(root, abs).split(path.sep).join('/');
 
-const DOMAIN_ALLOWED_PACKAGES = new Set(['zod']);
+// @noble/hashes: pure-JS SHA-256 (no Node or DOM API), for hashed HMIS CSV exports.
+const DOMAIN_ALLOWED_PACKAGES = new Set(['zod', '@noble/hashes']);
 // zustand/vanilla is React-free, so the sync status store may live in src/sync.
 const REACT_PACKAGES = /^(react|react-dom|@tanstack\/react-query|zustand(?!\/vanilla))(\/|$)/;
 
@@ -31,7 +32,7 @@ function check(context, node, source) {
         : source.split('/')[0];
       if (!DOMAIN_ALLOWED_PACKAGES.has(pkg)) {
         report(
-          `src/domain is pure TypeScript shared with the server: '${source}' is not allowed (only zod).`,
+          `src/domain is pure TypeScript shared with the server: '${source}' is not allowed (only zod and @noble/hashes).`,
         );
       }
     }

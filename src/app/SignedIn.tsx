@@ -91,7 +91,8 @@ function Shell() {
 }
 
 function ShellHeader() {
-  const { provider } = useServices();
+  const { provider, account } = useServices();
+  const reviewer = account.role === 'supervisor' || account.role === 'admin';
   return (
     <header className="shell-header">
       <Link className="shell-brand" to={paths.caseload()}>
@@ -101,6 +102,8 @@ function ShellHeader() {
       <nav className="shell-nav" aria-label="Main">
         <Link to={paths.caseload()}>Caseload</Link>
         <Link to={paths.findClient()}>Find client</Link>
+        {reviewer ? <Link to={paths.dataQuality()}>Data quality</Link> : null}
+        {reviewer ? <Link to={paths.hmisExport()}>HMIS export</Link> : null}
       </nav>
       <div className="shell-status">
         <Link className="shell-provider" to={paths.account()}>

@@ -17,8 +17,15 @@ const enrollment = () => import('../features/enrollment');
 const contact = () => import('../features/contact');
 const exit = () => import('../features/exit');
 const caseManagers = () => import('../features/case-managers');
+const annualAssessment = () => import('../features/annual-assessment');
+const household = () => import('../features/household');
+// Adding a member reuses project start's member search and quick create, passed in here.
+const householdWithPickers = () => Promise.all([household(), projectStart()]);
 const sync = () => import('../features/sync');
 const session = () => import('../features/session');
+const hmisExport = () => import('../features/hmis-export');
+// Its own chunk, with the chart library that only it imports.
+const dataQuality = () => import('../features/data-quality');
 
 interface Route {
   pattern: RegExp;
@@ -74,9 +81,31 @@ export const ROUTES: Route[] = [
     Page: page(exit, (m) => m.ExitPage),
     form: true,
   },
+  {
+    pattern: new RegExp(`^/enrollments/${ID}/annual$`),
+    params: ['enrollmentId'],
+    Page: page(annualAssessment, (m) => m.AnnualAssessmentPage),
+    form: true,
+  },
+  {
+    pattern: new RegExp(`^/enrollments/${ID}/household$`),
+    params: ['enrollmentId'],
+    Page: page(household, (m) => m.HouseholdPage),
+    form: true,
+  },
+  {
+    pattern: new RegExp(`^/enrollments/${ID}/household/add$`),
+    params: ['enrollmentId'],
+    Page: page(householdWithPickers, ([h, ps]) => h.addMemberPageWith(ps.householdPickers)),
+    form: true,
+  },
   { pattern: /^\/sync$/, params: [], Page: page(sync, (m) => m.SyncPage) },
   { pattern: /^\/drafts$/, params: [], Page: page(sync, (m) => m.DraftsPage) },
   { pattern: /^\/account$/, params: [], Page: page(session, (m) => m.AccountPage) },
+  // Supervisors and administrators; the page tells anyone else who can export.
+  { pattern: /^\/hmis-export$/, params: [], Page: page(hmisExport, (m) => m.HmisExportPage) },
+  // Supervisors and administrators; the page tells anyone else who reviews it.
+  { pattern: /^\/data-quality$/, params: [], Page: page(dataQuality, (m) => m.DataQualityPage) },
 ];
 
 export interface Match {

@@ -11,6 +11,10 @@ export interface ProviderSummary {
   projectType: number;
   /** Local list 'local:funder' codes (Case Management, ESG, PATH, ...). */
   funders: number[];
+  /** 3.16: the project CoCs' codes, the first being the provider's (absent: none set up). */
+  cocCodes?: string[];
+  /** HUD 2.06.1 funding sources and their grant dates (absent: none set up). */
+  hudFunders?: { funder: number; startDate: string | null; endDate: string | null }[];
 }
 
 export interface PasswordVerifier {

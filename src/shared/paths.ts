@@ -5,6 +5,8 @@ export const paths = {
   account: () => '/account',
   sync: () => '/sync',
   drafts: () => '/drafts',
+  dataQuality: () => '/data-quality',
+  hmisExport: () => '/hmis-export',
   findClient: () => '/clients/find',
   client: (clientId: string) => `/clients/${clientId}`,
   projectStart: (clientId: string) => `/clients/${clientId}/start`,
@@ -13,4 +15,7 @@ export const paths = {
   backfill: (enrollmentId: string) => `/enrollments/${enrollmentId}/backfill`,
   exit: (enrollmentId: string) => `/enrollments/${enrollmentId}/exit`,
   caseManagers: (enrollmentId: string) => `/enrollments/${enrollmentId}/case-managers`,
+  annualAssessment: (enrollmentId: string) => `/enrollments/${enrollmentId}/annual`,
+  household: (enrollmentId: string) => `/enrollments/${enrollmentId}/household`,
+  addHouseholdMember: (enrollmentId: string) => `/enrollments/${enrollmentId}/household/add`,
 } as const;

@@ -12,6 +12,7 @@ import { resolveTokenSecret, type Config } from './config';
 import { registerErrorHandler } from './plugins/errors';
 import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoutes } from './routes/health';
+import { hmisExportRoutes } from './routes/hmis-export';
 import { registerSyncRoutes } from './routes/sync-routes';
 import { registerStatic } from './static';
 import { createStorage } from './storage/index';
@@ -82,6 +83,7 @@ export function buildApp(config: Config, deps: AppDeps = {}): FastifyInstance {
   void app.register(async (instance) => registerHealthRoutes(instance, { storage }));
   void app.register(async (instance) => registerAuthRoutes(instance, { accounts }));
   void app.register(async (instance) => registerSyncRoutes(instance, { storage, now }));
+  void app.register(async (instance) => hmisExportRoutes(instance, { storage, now }));
 
   // Registered last: its not-found handler is the SPA fallback for everything outside /api.
   registerStatic(app, config.staticDir);

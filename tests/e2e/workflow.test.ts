@@ -313,6 +313,12 @@ describe('a case manager carries a client from first contact to exit', () => {
       /^Rental by client, no ongoing housing subsidy/,
     );
     await answerDocuments(page);
+    // 410 asks 4.12.B at exit (W-EX2).
+    await choose(
+      page,
+      /^Will the client have to leave where they are staying within 14 days/,
+      'No',
+    );
     await page.getByRole('button', { name: 'Save exit' }).click();
     await page.waitForURL(
       (url) => url.pathname !== enrollmentPath && !url.pathname.endsWith('/exit'),
@@ -356,6 +362,11 @@ describe('a case manager carries a client from first contact to exit', () => {
     await page.getByRole('button', { name: /^Use Rental by client/ }).click();
     // The warning and its entry in the error summary are gone.
     await expect.poll(() => page.getByText(/does not match the Destination/).count()).toBe(0);
+    await choose(
+      page,
+      /^Will the client have to leave where they are staying within 14 days/,
+      'No',
+    );
     await page.getByRole('button', { name: 'Save exit' }).click();
     await page.waitForURL((url) => url.pathname === enrollmentPath);
     await page

@@ -1,6 +1,7 @@
-// The assessment forms registry: MN Core and the Hennepin Case Management assessment, plus the
-// definition format, local picklists and everything derived from definitions.
+// The assessment forms registry: MN Core, 4.05–4.10 Disabilities and the Hennepin Case Management
+// assessment, plus the definition format, local picklists and everything derived from definitions.
 import { formFields } from './definition';
+import { DISABILITIES } from './disabilities';
 import { fieldAnswerProblem } from './form-schema';
 import { HENNEPIN_CASE_MANAGEMENT } from './hennepin-case-management';
 import { MN_CORE } from './mn-core';
@@ -20,14 +21,27 @@ export {
   PRIOR_LIVING_SITUATION_A_PROJECT_TYPES,
 } from './mn-core';
 export { HENNEPIN_CASE_MANAGEMENT, HENNEPIN_FIELD_IDS } from './hennepin-case-management';
+export {
+  DISABILITIES,
+  DISABILITIES_FEDERAL,
+  DISABILITIES_FORM_ID,
+  disabilitiesFormFor,
+  disabilityYesValues,
+  formsForFunding,
+} from './disabilities';
 
-export type FormId = 'mn-core' | 'hennepin-case-management';
+export type FormId = 'mn-core' | 'disabilities' | 'hennepin-case-management';
 
 /** The built-in forms, in the order a screen shows them. */
-export const FORMS: readonly FormDefinition[] = Object.freeze([MN_CORE, HENNEPIN_CASE_MANAGEMENT]);
+export const FORMS: readonly FormDefinition[] = Object.freeze([
+  MN_CORE,
+  DISABILITIES,
+  HENNEPIN_CASE_MANAGEMENT,
+]);
 
 export const FORMS_BY_ID: Readonly<Record<FormId, FormDefinition>> = Object.freeze({
   'mn-core': MN_CORE,
+  disabilities: DISABILITIES,
   'hennepin-case-management': HENNEPIN_CASE_MANAGEMENT,
 });
 

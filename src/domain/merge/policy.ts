@@ -96,12 +96,13 @@ export const GROUP_CHECKS: Readonly<
       validateClsDependentFields(v as unknown as CurrentLivingSituation, { projectType: null }),
   },
   enrollment: {
-    // 3.12: a Destination valid for Destination, its subsidy type with 435, only with an exit date.
+    // 3.12: a Destination valid for Destination, its subsidy type with 435, only with an exit date;
+    // 3.12.B the "other" text only with Destination 17.
     exit: (v) =>
       validateDestination(
         v as unknown as Pick<
           Enrollment,
-          'exitDate' | 'destination' | 'destinationSubsidyType' | 'exitReason'
+          'exitDate' | 'destination' | 'destinationSubsidyType' | 'exitReason' | 'otherDestination'
         >,
       ),
   },

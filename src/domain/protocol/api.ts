@@ -8,6 +8,22 @@ export const sessionProviderSchema = z.object({
   /** HUD 2.02.6 project type. */
   projectType: z.number().int(),
   funders: z.array(z.number().int()),
+  /** The project CoCs' codes, the first being the provider's cocCode (absent: none set up). */
+  cocCodes: z.array(z.string()).optional(),
+  /**
+   * HUD 2.06.1 funding sources with their grant dates (absent: none set up): whether 4.02–4.04
+   * and 4.05–4.10 are required at exit depends on them (workflow/federal-funder.ts).
+   */
+  hudFunders: z
+    .array(
+      z.object({
+        funder: z.number().int(),
+        startDate: z.string().nullable(),
+        endDate: z.string().nullable(),
+      }),
+    )
+    .max(50)
+    .optional(),
 });
 export type SessionProvider = z.infer<typeof sessionProviderSchema>;
 

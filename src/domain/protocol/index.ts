@@ -3,3 +3,4 @@ export * from './mutation';
 export * from './messages';
 export * from './api';
 export * from './conflicts';
+export * from './hmis-export';

@@ -23,15 +23,21 @@ export interface EnrollmentAssessmentsOptions {
   readonly anniversaryFrom?: LocalDateString;
 }
 
-const ANNUAL_WINDOW_DAYS = 30;
+/** HUD: an annual assessment is no more than 30 days before or after the anniversary. */
+export const ANNUAL_WINDOW_DAYS = 30;
 
 function dayNumber(date: LocalDateString): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
+/** The local date `days` days after `date` (before, when negative). */
+export function addDays(date: LocalDateString, days: number): LocalDateString {
+  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The anniversary of `start` in `year` (Feb 29 falls on Feb 28 in other years). */
-function anniversary(start: LocalDateString, year: number): LocalDateString {
+export function anniversary(start: LocalDateString, year: number): LocalDateString {
   const [, m, d] = start.split('-').map(Number) as [number, number, number];
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const day = m === 2 && d === 29 && !leap ? 28 : d;

@@ -4,6 +4,10 @@
 //   code valid for Destination: never 335/336 (their Destination equivalents are 312/313 temporary
 //   or 422/423 permanent tenure) nor 37 (Current Living Situation only).
 // - 3.12.A: subsidy type when, and only when, Destination = 435 (Eva 121).
+// - 3.12.B OtherDestination (S50): the "specify" text, null unless Destination = 17 "Other"
+//   (CSV-2026 null rule: an error). Destination 17 without it is a warning here, because the merge
+//   runs this check (GROUP_CHECKS) and devices older than the field send none; the exit screen
+//   requires it (workflow/exit-destination.ts).
 // - Fieldnote rule (HUD publishes none, reference §1.3): the Current Living Situation recorded on
 //   the exit date must be in the same group (homeless / institutional / temporary / permanent) as
 //   the Destination. Decisions where the groups cannot be compared:
@@ -30,9 +34,60 @@ import { situationName, situationWithGroup } from './words';
 export type EnrollmentExit = Pick<
   Enrollment,
   'exitDate' | 'exitReason' | 'destination' | 'destinationSubsidyType'
->;
+> &
+  Partial<Pick<Enrollment, 'otherDestination'>>;
 
 const DECEASED = 24;
+/** 3.12.1 code 17 "Other": the only Destination whose 3.12.B "specify" text is recorded. */
+export const OTHER_DESTINATION = 17;
+/** 3.12.B OtherDestination is S50. */
+export const OTHER_DESTINATION_MAX = 50;
+/** Rule id of 3.12.B (HUD element; CSV-2026 Exit.OtherDestination). */
+export const OTHER_DESTINATION_RULE = '3.12.B';
+
+const hasText = (v: string | null | undefined): v is string =>
+  typeof v === 'string' && v.trim() !== '';
+
+/**
+ * 3.12.B: the "specify" text is recorded with, and only with, Destination 17 "Other", in at most
+ * 50 characters. Missing with 17: a warning (the exit screen makes it an error).
+ */
+export function validateOtherDestination(
+  destination: number | null,
+  otherDestination: string | null | undefined,
+): ValidationIssue[] {
+  const rule = OTHER_DESTINATION_RULE;
+  if (destination !== OTHER_DESTINATION) {
+    return hasText(otherDestination)
+      ? [
+          errorIssue(
+            'otherDestination',
+            rule,
+            'The other destination is only described when the Destination is "Other". Clear it or choose "Other".',
+          ),
+        ]
+      : [];
+  }
+  if (!hasText(otherDestination)) {
+    return [
+      warningIssue(
+        'otherDestination',
+        rule,
+        'The Destination is "Other": say what the destination is.',
+      ),
+    ];
+  }
+  if (otherDestination.trim().length > OTHER_DESTINATION_MAX) {
+    return [
+      errorIssue(
+        'otherDestination',
+        rule,
+        `Describe the other destination in at most ${OTHER_DESTINATION_MAX} characters (now ${otherDestination.trim().length}).`,
+      ),
+    ];
+  }
+  return [];
+}
 
 /** Codes that are not Destinations, with what to choose instead. */
 const NOT_A_DESTINATION: Readonly<Record<number, string>> = {
@@ -74,6 +129,15 @@ export function validateDestination(enrollment: EnrollmentExit): ValidationIssue
         ),
       );
     }
+    if (hasText(enrollment.otherDestination)) {
+      issues.push(
+        errorIssue(
+          'otherDestination',
+          OTHER_DESTINATION_RULE,
+          'The other destination is only recorded when the client exits.',
+        ),
+      );
+    }
     return issues;
   }
 
@@ -85,6 +149,7 @@ export function validateDestination(enrollment: EnrollmentExit): ValidationIssue
         'Record the destination: where the client is going after exit. If you could not ask, choose "No exit interview completed".',
       ),
       ...validateSubsidyType(null, destinationSubsidyType, 'destination', 'destinationSubsidyType'),
+      ...validateOtherDestination(null, enrollment.otherDestination),
     ];
   }
 
@@ -108,6 +173,7 @@ export function validateDestination(enrollment: EnrollmentExit): ValidationIssue
       'destinationSubsidyType',
     ),
   );
+  issues.push(...validateOtherDestination(destination, enrollment.otherDestination));
 
   if (exitReason === 'deceased' && destination !== DECEASED) {
     issues.push(

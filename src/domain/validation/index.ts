@@ -5,6 +5,7 @@ import type { FormContext, FormDefinition, FormStage, PicklistRegistry } from '.
 import type { Assessment, CurrentLivingSituation, Enrollment } from '../records';
 import { validateEnrollmentDates, validateInformationDate } from './dates';
 import { validateAnswerDependentFields, validateClsDependentFields } from './dependent-fields';
+import { validateDisablingCondition } from './disabilities';
 import {
   exitLivingSituation,
   validateDestination,
@@ -23,6 +24,7 @@ export * from './household';
 export * from './income';
 export * from './assessments';
 export * from './prior-living-situation';
+export * from './disabilities';
 
 /** True when any issue is an error (warnings do not block saving). */
 export function hasErrors(issues: readonly ValidationIssue[]): boolean {
@@ -108,6 +110,7 @@ export function validateAssessment(
     ...validateNonCashBenefits(answers),
     ...validateHealthInsurance(answers),
     ...validatePriorLivingSituation(answers, context.enrollment.projectStartDate),
+    ...validateDisablingCondition(answers),
   );
   return issues;
 }

@@ -1,10 +1,18 @@
 // "My caseload": the households a case manager is assigned to (an active Case Managers tab
 // assignment), each summarised for the list: who, how many, when last seen, where they stay, what
-// Entry data is still missing, whether anything is unsynced. Pure: src/db/caseload.ts reads the
+// Entry data is still missing, whether this year's annual assessment is due or late
+// (annual-assessment.ts, W-ANNUAL-2), whether anything is unsynced. Pure: src/db/caseload.ts reads the
 // records, src/features/caseload shows the rows.
 import { getList, labelOf } from '../codes';
-import { FORMS, missingFields } from '../forms';
+import { FORMS, formsForFunding, missingFields } from '../forms';
 import { localDateOf } from '../records';
+import {
+  annualAssessmentStatus,
+  annualAssessmentsFrom,
+  annualEnrollmentFrom,
+  householdAnnualStatus,
+  type HouseholdAnnualStatus,
+} from './annual-assessment';
 import { foldName } from './client-match';
 import { assessmentFormContext } from './form-context';
 
@@ -109,6 +117,8 @@ export interface CaseloadRow {
   lastLivingSituation: string | null;
   /** Required Entry answers still empty or 8/9/99, over every member. */
   missingEntryAnswers: number;
+  /** This year's annual assessment (stage 5) over the open members: due by a date, late, done. */
+  annualAssessment: HouseholdAnnualStatus;
   /** Some record of the household has changes not yet on the server. */
   pending: boolean;
   /** Every member's name folded for search: "robintestperson", "testpersonrobin". */
@@ -116,6 +126,28 @@ export interface CaseloadRow {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+/** How the caseload rules see the provider. */
+export interface CaseloadContext {
+  today: string;
+  projectType: number | null;
+  /** The provider has a federal funder (federal-funder.ts): 4.05–4.10 are required at entry. */
+  federal?: boolean;
+}
+
+/** W-ANNUAL-2 for a household: the most urgent status of its members with an open enrollment. */
+export function householdAnnual(
+  members: readonly Pick<CaseloadMemberSource, 'enrollment' | 'others'>[],
+  today: string,
+): HouseholdAnnualStatus {
+  const household = members.map((m) => annualEnrollmentFrom(m.enrollment));
+  const assessments = annualAssessmentsFrom(members.flatMap((m) => m.others));
+  return householdAnnualStatus(
+    household
+      .filter((e) => e.projectStartDate !== '')
+      .map((e) => annualAssessmentStatus(e, household, assessments, today)),
+  );
+}
 
 function latestBy<T extends CaseloadView>(
   items: readonly T[],
@@ -141,14 +173,14 @@ function latestBy<T extends CaseloadView>(
 /** Missing required Entry answers of one member (an enrollment without an Entry lacks all). */
 export function missingEntryCount(
   member: Pick<CaseloadMemberSource, 'enrollment' | 'client' | 'entry'>,
-  context: { today: string; projectType: number | null },
+  context: CaseloadContext,
 ): number {
   const answers = (member.entry?.answers ?? {}) as Record<string, never>;
   // As on the enrollment screen: the member's age at project start decides (the Entry describes
   // project start); without a date of birth, ask as for an adult (more questions, never fewer).
   const start = member.enrollment.projectStartDate;
   return missingFields(
-    FORMS,
+    formsForFunding(FORMS, context.federal === true),
     1,
     answers,
     assessmentFormContext({
@@ -163,7 +195,7 @@ export function missingEntryCount(
 
 export function summarizeHousehold(
   source: CaseloadHouseholdSource,
-  context: { today: string; projectType: number | null },
+  context: CaseloadContext,
 ): CaseloadRow {
   const members = source.members;
   const head =
@@ -209,6 +241,7 @@ export function summarizeHousehold(
     lastLivingSituation:
       typeof clsCode === 'number' ? (labelOf(getList('4.12.2'), clsCode) ?? null) : null,
     missingEntryAnswers: members.reduce((sum, m) => sum + missingEntryCount(m, context), 0),
+    annualAssessment: householdAnnual(members, context.today),
     pending,
     searchKeys,
   };

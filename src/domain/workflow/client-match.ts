@@ -13,6 +13,7 @@ import {
   PARTIAL_REPORTED,
 } from '../codes';
 import { clientSchema, type Client } from '../records';
+import { dobAfterEnrollmentsMessage } from './dob-rules';
 
 // ---- names -----------------------------------------------------------------------------------
 
@@ -497,7 +498,11 @@ function formFieldOfPath(path: readonly PropertyKey[]): ClientFormField | null {
  */
 export function clientFromForm(
   form: ClientForm,
-  options: { today: string },
+  options: {
+    today: string;
+    /** W-START-3 (Eva 84): project start dates of the client's enrollments on this device. */
+    projectStartDates?: readonly (string | null | undefined)[];
+  },
 ): { values: ClientValues; issues: ClientIssue[] } {
   const issues: ClientIssue[] = [];
   const issue = (field: ClientFormField, message: string) => issues.push({ field, message });
@@ -557,6 +562,9 @@ export function clientFromForm(
     issue('dob', 'Enter the date of birth as a full date.');
   } else if (dob !== null && dob > options.today) {
     issue('dob', 'The date of birth cannot be after today.');
+  } else {
+    const afterStart = dobAfterEnrollmentsMessage(dob, options.projectStartDates ?? []);
+    if (afterStart) issue('dob', afterStart);
   }
   if (dobDataQuality === null) {
     if (dob !== null) dobDataQuality = FULL_REPORTED;

@@ -1,405 +1,93 @@
 // The Hennepin exit workflow: ending case management for one enrollment. Pure functions the exit
-// screen calls: what the form starts with (pre-filled from the last update), which Destinations
-// and which exit Current Living Situation it suggests, what blocks saving, and the records one
-// save writes.
+// screen calls; this file checks the form and builds the one save, the parts live beside it:
+//  - exit-form.ts: the form (a draft), what it starts with;
+//  - exit-destination.ts: 3.12 Destination suggestions, 3.12.A subsidy type, 3.12.B other text;
+//  - exit-cls.ts: the exit 4.12 Current Living Situation and its dependent questions;
+//  - exit-income.ts: 4.02/4.03/4.04, required with a federal funder, never copied silently;
+//  - exit-household.ts: who the assessment is about, the head of household exits last;
+//  - exit-rules.ts: the W-ids of the exit's own rules.
 //
 // One save writes, as one unit:
 //  - the enrollment's exit fields as one group (merge rule M5: exit date, exit reason, Destination,
-//    subsidy type; the subsidy type only with Destination 435);
+//    subsidy type, other destination; the subsidy type only with 435, the text only with 17);
 //  - the Exit assessment (stage 3) under its singleton id, dated on the exit date, with only the
 //    answers the forms ask (askedAnswers); a patch when it already exists;
 //  - a 4.12 Current Living Situation dated on the exit date, in the same living-situation group as
-//    the Destination (Fieldnote rule exit-cls-destination, src/domain/validation/destination.ts);
+//    the Destination, with the 4.12.B–F answers HUD asks for it, except for Destination 24 and 30
+//    (W-EX1: no contact, no CLS);
 //  - the end of the signed-in case manager's open assignment on the enrollment (endDate = exit date).
 //
 // What blocks saving: no reason, an exit date missing / before project start / in the future, a
-// Destination missing or not valid for 3.12.1, 435 without its subsidy type, an exit CLS missing or
-// in another group than the Destination, required Hennepin answers missing or any answer invalid,
-// and a head of household whose other members are still enrolled (Eva 2026, 3.15).
-//
-// MN Core income, non-cash benefits and health insurance are collected at stage 3 too. The exit
-// screen pre-fills them and shows them as optional: their answers are checked (types, lists,
-// consistency) but an empty one does not block the exit.
+// Destination missing or not valid for 3.12.1, 435 without its subsidy type, 17 without its text,
+// an exit CLS missing, unanswered (4.12.B–F) or in another group than the Destination, required
+// Hennepin answers missing or any answer invalid, 4.02–4.04 missing with a federal funder or copied
+// and not confirmed, and a head of household whose other members are still enrolled.
 import {
-  CURRENT_LIVING_SITUATION_LIST,
-  HEAD_OF_HOUSEHOLD,
-  LIVING_SITUATION_GROUP_LABELS,
-  RENTAL_WITH_SUBSIDY,
-  activeCodes,
-  isValidFor,
-  livingSituationGroup,
-  needsSubsidyType,
-  type LivingSituationGroup,
-} from '../codes';
-import {
-  DEFAULT_PICKLIST_REGISTRY,
   HENNEPIN_CASE_MANAGEMENT,
-  MN_CORE,
+  DEFAULT_PICKLIST_REGISTRY,
   askedAnswers,
   checkAnswers,
   formFields,
-  type AnswerValue,
-  type Answers,
-  type FormContext,
-  type FormDefinition,
 } from '../forms';
+import type { AnswerValue, Answers, FormContext, FormDefinition } from '../forms';
 import type { FieldValues } from '../merge';
 import type { JsonValue } from '../protocol';
 import {
   localDateSchema,
   newId as randomId,
   singletonAssessmentId,
-  type ExitReason,
   type RecordType,
 } from '../records';
 import {
   RULES,
-  andList,
   errorIssue,
-  formatDate,
-  situationName,
-  situationWithGroup,
   validateAnswerDependentFields,
   validateDestination,
   validateEnrollmentDates,
-  validateExitLivingSituation,
-  validateHeadOfHouseholdExit,
   validateHealthInsurance,
   validateIncome,
   validateNonCashBenefits,
-  warningIssue,
   type ValidationIssue,
 } from '../validation';
-import { assessmentSubject } from './form-context';
-import { latestInterimValues } from './interim';
-import { livingSituationOptionGroups, type LivingSituationOptionGroup } from './living-situations';
+import { exitClsIssues, exitClsValues } from './exit-cls';
+import {
+  destinationSubsidyTypeOf,
+  otherDestinationIssues,
+  otherDestinationOf,
+} from './exit-destination';
+import { EXIT_STAGE, answersOf, type AssessmentLike, type ExitForm } from './exit-form';
+import { householdExitIssues, type HouseholdMemberInfo } from './exit-household';
+import {
+  EXIT_INCOME_FORMS,
+  exitIncomeRequired,
+  incomeCopyIssues,
+  isIncomeField,
+} from './exit-income';
+import { EXIT_RULES } from './exit-rules';
+import type { FunderInfo } from './federal-funder';
 
-/** HUD 5.03.1 stage of the Exit assessment. */
-export const EXIT_STAGE = 3 as const;
+export * from './exit-form';
+export * from './exit-destination';
+export * from './exit-cls';
+export * from './exit-income';
+export * from './exit-household';
+export { EXIT_RULES } from './exit-rules';
+export { hasFederalFunder, type FunderInfo } from './federal-funder';
 
-/** The required part of the exit assessment: Hennepin's exit checklist, documents, income, … */
+/** The part of the exit assessment always required: Hennepin's exit checklist, documents, income. */
 export const EXIT_REQUIRED_FORMS: readonly FormDefinition[] = Object.freeze([
   HENNEPIN_CASE_MANAGEMENT,
 ]);
-/** The optional part: MN Core income, non-cash benefits and health insurance (stage 3). */
-export const EXIT_OPTIONAL_FORMS: readonly FormDefinition[] = Object.freeze([MN_CORE]);
+/**
+ * The income part: MN Core income, non-cash benefits and health insurance (stage 3). Optional for
+ * county-funded providers; required with a federal funder (exitIncomeRequired, W-EX3).
+ */
+export const EXIT_OPTIONAL_FORMS: readonly FormDefinition[] = EXIT_INCOME_FORMS;
 /** Every form of the Exit assessment (its answers are one record). */
 export const EXIT_FORMS: readonly FormDefinition[] = Object.freeze([
   ...EXIT_REQUIRED_FORMS,
   ...EXIT_OPTIONAL_FORMS,
 ]);
-
-const DECEASED = 24;
-const NO_EXIT_INTERVIEW = 30;
-const WORKER_UNABLE_TO_DETERMINE = 37;
-
-// ---- the form ---------------------------------------------------------------------------------
-
-/** What the exit screen keeps while the case manager fills it in (stored as a draft). */
-export interface ExitForm {
-  readonly reason: ExitReason | null;
-  /** 'YYYY-MM-DD' as typed ('' when cleared). */
-  readonly exitDate: string;
-  readonly destination: number | null;
-  readonly destinationSubsidyType: number | null;
-  /** The exit Current Living Situation the case manager chose; null: follow the suggestion. */
-  readonly cls: number | null;
-  /** Its subsidy type (4.12.A), when the case manager chose one; null: follow the Destination's. */
-  readonly clsSubsidyType: number | null;
-  /** Exit assessment answers (of both parts), as typed. */
-  readonly answers: Readonly<Record<string, AnswerValue>>;
-}
-
-/** An assessment as the workflow reads it (an Entry, an Update, the Exit). */
-export type AssessmentLike = Readonly<Record<string, unknown>>;
-
-function answersOf(a: AssessmentLike | undefined): Readonly<Record<string, unknown>> {
-  const answers = a?.answers;
-  return answers !== null && typeof answers === 'object' && !Array.isArray(answers)
-    ? (answers as Record<string, unknown>)
-    : {};
-}
-
-/**
- * The answers the exit assessment starts with: for each field of the income, benefits, insurance
- * and Hennepin interim sections, the newest Update's answer, else the Entry's (latestInterimValues);
- * answers already on an Exit assessment (saved on another device) win.
- */
-export function prefillExitAnswers(
-  entry: AssessmentLike | undefined,
-  updates: readonly AssessmentLike[],
-  existingExit?: AssessmentLike,
-): Record<string, AnswerValue> {
-  const out: Record<string, AnswerValue> = latestInterimValues(entry, updates, {
-    includeMnCore: true,
-  });
-  for (const [id, value] of Object.entries(answersOf(existingExit))) {
-    if (value !== null && value !== undefined) out[id] = value as AnswerValue;
-  }
-  return out;
-}
-
-/** The date of the newest Update the pre-fill read, for "pre-filled from the update of …". */
-export function prefillSource(
-  entry: AssessmentLike | undefined,
-  updates: readonly AssessmentLike[],
-): { kind: 'update' | 'entry'; date: string | null } | null {
-  const dates = updates
-    .filter((u) => u.dataCollectionStage === 2 || u.dataCollectionStage === 5)
-    .map((u) => u.informationDate)
-    .filter((d): d is string => typeof d === 'string')
-    .sort();
-  if (dates.length > 0) return { kind: 'update', date: dates[dates.length - 1]! };
-  if (entry !== undefined) {
-    return {
-      kind: 'entry',
-      date: typeof entry.informationDate === 'string' ? entry.informationDate : null,
-    };
-  }
-  return null;
-}
-
-export function initialExitForm(input: {
-  today: string;
-  entry: AssessmentLike | undefined;
-  updates: readonly AssessmentLike[];
-  existingExit?: AssessmentLike;
-}): ExitForm {
-  return {
-    reason: null,
-    exitDate: input.today,
-    destination: null,
-    destinationSubsidyType: null,
-    cls: null,
-    clsSubsidyType: null,
-    answers: prefillExitAnswers(input.entry, input.updates, input.existingExit),
-  };
-}
-
-// ---- Destinations -------------------------------------------------------------------------------
-
-interface ReasonHint {
-  /** Destinations offered as one-tap suggestions, most likely first. */
-  readonly suggested: readonly number[];
-  /** The group listed first. */
-  readonly firstGroup?: LivingSituationGroup;
-  /** A Destination chosen for the case manager when none is chosen yet. */
-  readonly preselect?: number;
-}
-
-/** Which Destinations each exit reason makes likely (Fieldnote's suggestions, never enforced). */
-export const EXIT_REASON_DESTINATIONS: Readonly<Record<ExitReason, ReasonHint>> = {
-  housed: { suggested: [410, 435, 422, 423], firstGroup: 'permanent' },
-  other_case_manager: { suggested: [] },
-  lost_contact: { suggested: [NO_EXIT_INTERVIEW], firstGroup: 'other' },
-  treatment_or_jail: { suggested: [205, 207, 204, 206], firstGroup: 'institutional' },
-  deceased: { suggested: [DECEASED], firstGroup: 'other', preselect: DECEASED },
-};
-
-/** Destination suggestions for a reason (codes valid for 3.12.1), most likely first. */
-export function suggestedDestinations(reason: ExitReason | null): number[] {
-  if (reason === null) return [];
-  return EXIT_REASON_DESTINATIONS[reason].suggested.filter((c) => isValidFor(c, 'destination'));
-}
-
-/**
- * The 3.12.1 Destinations (only codes valid as a Destination) by living-situation group, the group
- * the reason makes likely first.
- */
-export function destinationGroups(reason: ExitReason | null): LivingSituationOptionGroup[] {
-  const first = reason === null ? undefined : EXIT_REASON_DESTINATIONS[reason].firstGroup;
-  return livingSituationOptionGroups('destination', { first });
-}
-
-/** Sets the reason; "Deceased" also chooses the Destination "Deceased" when none is chosen yet. */
-export function chooseReason(form: ExitForm, reason: ExitReason | null): ExitForm {
-  const preselect = reason === null ? undefined : EXIT_REASON_DESTINATIONS[reason].preselect;
-  if (preselect !== undefined && form.destination === null) {
-    return chooseDestination({ ...form, reason }, preselect);
-  }
-  return { ...form, reason };
-}
-
-/** The subsidy type the exit records: the chosen one with Destination 435, else null. */
-export function destinationSubsidyTypeOf(form: ExitForm): number | null {
-  return form.destination !== null && needsSubsidyType(form.destination)
-    ? form.destinationSubsidyType
-    : null;
-}
-
-/** Sets the Destination; its subsidy type is kept only for 435. */
-export function chooseDestination(form: ExitForm, destination: number | null): ExitForm {
-  return {
-    ...form,
-    destination,
-    destinationSubsidyType:
-      destination !== null && needsSubsidyType(destination) ? form.destinationSubsidyType : null,
-  };
-}
-
-// ---- the exit Current Living Situation ----------------------------------------------------------
-
-/** Destinations (not valid for 4.12) and the Current Living Situation that describes the same place. */
-const CLS_FOR_DESTINATION: Readonly<Record<number, number>> = {
-  312: 335, // with family, temporary tenure → staying in a family member's home
-  313: 336, // with friends, temporary tenure → staying in a friend's home
-  422: 335, // with family, permanent tenure (335/336 say nothing about tenure: they match)
-  423: 336,
-  327: 302, // HOPWA TH → transitional housing
-  426: RENTAL_WITH_SUBSIDY, // HOPWA PH → rental with an ongoing subsidy
-  [DECEASED]: WORKER_UNABLE_TO_DETERMINE,
-  [NO_EXIT_INTERVIEW]: WORKER_UNABLE_TO_DETERMINE,
-};
-
-/**
- * The Current Living Situation a Destination suggests: the same code when it is valid for 4.12,
- * else its equivalent in the same group; null without a Destination.
- */
-export function suggestedExitCls(destination: number | null): number | null {
-  if (destination === null) return null;
-  if (isValidFor(destination, 'current')) return destination;
-  const equivalent = CLS_FOR_DESTINATION[destination];
-  if (equivalent !== undefined && isValidFor(equivalent, 'current')) return equivalent;
-  // Any other code: the first 4.12 code of the Destination's group.
-  const group = livingSituationGroup(destination);
-  return (
-    activeCodes(CURRENT_LIVING_SITUATION_LIST).find(
-      (c) => isValidFor(c.code, 'current') && livingSituationGroup(c.code) === group,
-    )?.code ?? null
-  );
-}
-
-export interface ExitClsChoice {
-  /** The Current Living Situation that will be saved (null: none yet). */
-  readonly code: number | null;
-  /** Its subsidy type (only with 435). */
-  readonly subsidyType: number | null;
-  /** True when it follows the Destination (nothing chosen by hand). */
-  readonly suggested: boolean;
-}
-
-/** The exit Current Living Situation the form will save: the chosen one, else the suggestion. */
-export function exitClsChoice(form: ExitForm): ExitClsChoice {
-  const suggested = form.cls === null;
-  const code = form.cls ?? suggestedExitCls(form.destination);
-  let subsidyType: number | null = null;
-  if (code !== null && needsSubsidyType(code)) {
-    subsidyType =
-      form.clsSubsidyType ??
-      (form.destination !== null && needsSubsidyType(form.destination)
-        ? form.destinationSubsidyType
-        : null);
-  }
-  return { code, subsidyType, suggested };
-}
-
-/** Chooses the exit Current Living Situation by hand (null: back to following the Destination). */
-export function chooseExitCls(form: ExitForm, cls: number | null): ExitForm {
-  return {
-    ...form,
-    cls,
-    clsSubsidyType: cls !== null && needsSubsidyType(cls) ? form.clsSubsidyType : null,
-  };
-}
-
-/** The one-tap fix of a mismatch: follow the Destination again. */
-export function followSuggestedExitCls(form: ExitForm): ExitForm {
-  return { ...form, cls: null, clsSubsidyType: null };
-}
-
-export interface ExitClsCheck {
-  /** Blocks saving: the Current Living Situation and the Destination describe different places. */
-  readonly mismatch: boolean;
-  /** The message to show (a mismatch, or a note that the two cannot be compared); null when fine. */
-  readonly message: string | null;
-  /** The Current Living Situation that would match the Destination (for "Use …"). */
-  readonly suggestion: number | null;
-  readonly suggestionLabel: string | null;
-}
-
-/**
- * The Destination's group against the exit Current Living Situation's
- * (validateExitLivingSituation decides; the words are the exit screen's).
- */
-export function checkExitCls(form: ExitForm): ExitClsCheck {
-  const { code } = exitClsChoice(form);
-  const destination = form.destination;
-  const none = { mismatch: false, message: null, suggestion: null, suggestionLabel: null };
-  if (destination === null || code === null) return none;
-  const issues = validateExitLivingSituation(
-    { exitDate: form.exitDate || '0000-00-00', destination },
-    { currentLivingSituation: code },
-  );
-  const suggestion = suggestedExitCls(destination);
-  const suggestionLabel = suggestion === null ? null : situationName(suggestion);
-  const error = issues.find((i) => i.severity === 'error');
-  if (error !== undefined) {
-    return {
-      mismatch: true,
-      message: `The Current Living Situation (${situationWithGroup(code)}) does not match the Destination (${situationWithGroup(destination)}). At exit they should describe the same place.`,
-      suggestion,
-      suggestionLabel,
-    };
-  }
-  const warning = issues.find((i) => i.severity === 'warning');
-  if (warning !== undefined) {
-    const group = livingSituationGroup(destination);
-    return {
-      mismatch: false,
-      message: `"${situationName(code)}" cannot be checked against the Destination (${situationWithGroup(destination)}). If you know where the client is staying, choose a ${group === undefined ? '' : `${LIVING_SITUATION_GROUP_LABELS[group]} `}situation.`,
-      suggestion,
-      suggestionLabel,
-    };
-  }
-  return none;
-}
-
-// ---- who the assessment is about ----------------------------------------------------------------
-
-/**
- * The FormContext subject: head of household by 3.15, adult when 18 or older on the date (a client
- * whose date of birth is not recorded is asked everything an adult is).
- */
-export function exitSubject(
-  relationshipToHoH: unknown,
-  dob: unknown,
-  date: string,
-): NonNullable<FormContext['subject']> {
-  return assessmentSubject({ relationshipToHoH, dob, on: date });
-}
-
-// ---- the household ------------------------------------------------------------------------------
-
-export interface HouseholdMemberInfo {
-  readonly enrollmentId: string;
-  readonly clientId: string;
-  readonly relationshipToHoH: number | null;
-  readonly exitDate: string | null;
-  /** How the screen names the member. */
-  readonly name: string;
-}
-
-/**
- * A household's head cannot exit before its other members: the members (other than heads) whose
- * enrollments are still open when this enrollment is the head's; [] otherwise.
- */
-export function openMembersBlockingExit(
-  enrollment: { readonly id: string; readonly relationshipToHoH: unknown },
-  household: readonly HouseholdMemberInfo[],
-): HouseholdMemberInfo[] {
-  if (enrollment.relationshipToHoH !== HEAD_OF_HOUSEHOLD) return [];
-  return household.filter(
-    (m) =>
-      m.enrollmentId !== enrollment.id &&
-      m.relationshipToHoH !== HEAD_OF_HOUSEHOLD &&
-      m.exitDate === null,
-  );
-}
-
-/** The message of openMembersBlockingExit. */
-export function householdBlockMessage(members: readonly HouseholdMemberInfo[]): string {
-  return `A household's head cannot exit before its other members. Exit ${andList(members.map((m) => m.name))} first.`;
-}
 
 // ---- the save -----------------------------------------------------------------------------------
 
@@ -438,6 +126,8 @@ export interface ExitInput {
   readonly today: string;
   /** The provider's HUD project type, when known. */
   readonly projectType: number | null;
+  /** The enrollment's provider's funders (local kinds, HUD funders); absent: no federal funder. */
+  readonly provider?: FunderInfo | null;
   /** Who the assessment is about (exitSubject). */
   readonly subject: NonNullable<FormContext['subject']>;
   /** Id for the new Current Living Situation (tests pass one; default a new random id). */
@@ -463,13 +153,17 @@ export function exitAnswers(answers: Answers, context: FormContext): Record<stri
   return askedAnswers(EXIT_FORMS, EXIT_STAGE, answers, context);
 }
 
-const OPTIONAL_FIELD_IDS: ReadonlySet<string> = new Set(
-  EXIT_OPTIONAL_FORMS.flatMap((f) => formFields(f).map((x) => x.id)),
-);
-
-/** Which part of the exit assessment a field is in (the screen shows the optional part collapsed). */
+/**
+ * Which part of the exit assessment a field is in: 'optional' is the income part (4.02–4.04),
+ * which the screen shows collapsed unless the provider has a federal funder.
+ */
 export function exitFieldPart(fieldId: string): 'required' | 'optional' {
-  return OPTIONAL_FIELD_IDS.has(fieldId) ? 'optional' : 'required';
+  return isIncomeField(fieldId) ? 'optional' : 'required';
+}
+
+/** True when 4.02–4.04 block the exit of this input (W-EX3). */
+export function incomeRequiredFor(input: Pick<ExitInput, 'provider' | 'form'>): boolean {
+  return exitIncomeRequired(input.provider, input.form.exitDate);
 }
 
 /** Issue field ids: record fields by name, assessment answers as `answers.<fieldId>`. */
@@ -479,6 +173,47 @@ export const answerIssueField = (fieldId: string): string => `answers.${fieldId}
 function onlyOf(forms: readonly FormDefinition[], answers: Answers): Answers {
   const ids = new Set(forms.flatMap((f) => formFields(f).map((x) => x.id)));
   return Object.fromEntries(Object.entries(answers).filter(([id]) => ids.has(id)));
+}
+
+function assessmentIssues(input: ExitInput): ValidationIssue[] {
+  const context = exitFormContext(input);
+  const answers = exitAnswers(input.form.answers, context);
+  const picklists = DEFAULT_PICKLIST_REGISTRY;
+  const incomeRequired = incomeRequiredFor(input);
+  const issues: ValidationIssue[] = [];
+  for (const i of checkAnswers(
+    EXIT_REQUIRED_FORMS,
+    EXIT_STAGE,
+    onlyOf(EXIT_REQUIRED_FORMS, answers),
+    picklists,
+    { context },
+  )) {
+    issues.push(errorIssue(answerIssueField(i.field), `form:${i.code}`, i.message));
+  }
+  for (const i of checkAnswers(
+    EXIT_OPTIONAL_FORMS,
+    EXIT_STAGE,
+    onlyOf(EXIT_OPTIONAL_FORMS, answers),
+    picklists,
+    {
+      context,
+      allowIncomplete: !incomeRequired,
+    },
+  )) {
+    const rule =
+      i.code === 'required' ? EXIT_RULES.incomeRequiredWithFederalFunder : `form:${i.code}`;
+    issues.push(errorIssue(answerIssueField(i.field), rule, i.message));
+  }
+  for (const i of [
+    ...validateAnswerDependentFields(answers),
+    ...validateIncome(answers),
+    ...validateNonCashBenefits(answers),
+    ...validateHealthInsurance(answers),
+  ]) {
+    issues.push({ ...i, field: answerIssueField(i.field) });
+  }
+  issues.push(...incomeCopyIssues(input.form));
+  return issues;
 }
 
 /** Every problem with the form, field by field (errors block saving). */
@@ -506,130 +241,22 @@ export function validateExitForm(input: ExitInput): ValidationIssue[] {
     );
   }
 
-  // 3.12.1 / 3.12.A and reason vs Destination (the exit date is checked above).
+  // 3.12.1 / 3.12.A / 3.12.B and reason vs Destination (the exit date is checked above). The
+  // record-level 3.12.B rule only warns; the exit requires the text (otherDestinationIssues).
   issues.push(
     ...validateDestination({
       exitDate: form.exitDate || input.today,
       exitReason: form.reason,
       destination: form.destination,
       destinationSubsidyType: destinationSubsidyTypeOf(form),
-    }),
+      otherDestination: otherDestinationOf(form),
+    }).filter((i) => i.field !== 'otherDestination'),
+    ...otherDestinationIssues(form),
   );
 
-  const cls = exitClsChoice(form);
-  if (cls.code === null) {
-    issues.push(
-      errorIssue(
-        'currentLivingSituation',
-        RULES.exitLivingSituationMatchesDestination,
-        'Choose where the client is staying at exit (Current Living Situation).',
-      ),
-    );
-  } else {
-    if (!isValidFor(cls.code, 'current')) {
-      issues.push(
-        errorIssue(
-          'currentLivingSituation',
-          RULES.exitLivingSituationMatchesDestination,
-          `"${situationName(cls.code)}" cannot be a Current Living Situation. Choose one of the listed answers.`,
-        ),
-      );
-    }
-    if (needsSubsidyType(cls.code) && cls.subsidyType === null) {
-      issues.push(
-        errorIssue(
-          'clsSubsidyType',
-          RULES.clsSubsidyType,
-          'Choose the rental subsidy type of the Current Living Situation at exit.',
-        ),
-      );
-    }
-    const check = checkExitCls(form);
-    if (check.message !== null) {
-      issues.push(
-        check.mismatch
-          ? errorIssue(
-              'currentLivingSituation',
-              RULES.exitLivingSituationMatchesDestination,
-              check.message,
-            )
-          : warningIssue(
-              'currentLivingSituation',
-              RULES.exitLivingSituationMatchesDestination,
-              check.message,
-            ),
-      );
-    }
-  }
-
-  // The exit assessment: required Hennepin answers; MN Core income, benefits, insurance optional.
-  const context = exitFormContext(input);
-  const answers = exitAnswers(form.answers, context);
-  const picklists = DEFAULT_PICKLIST_REGISTRY;
-  const formIssues = [
-    ...checkAnswers(
-      EXIT_REQUIRED_FORMS,
-      EXIT_STAGE,
-      onlyOf(EXIT_REQUIRED_FORMS, answers),
-      picklists,
-      {
-        context,
-      },
-    ),
-    ...checkAnswers(
-      EXIT_OPTIONAL_FORMS,
-      EXIT_STAGE,
-      onlyOf(EXIT_OPTIONAL_FORMS, answers),
-      picklists,
-      {
-        context,
-        allowIncomplete: true,
-      },
-    ),
-  ];
-  for (const i of formIssues) {
-    issues.push(errorIssue(answerIssueField(i.field), `form:${i.code}`, i.message));
-  }
-  for (const i of [
-    ...validateAnswerDependentFields(answers),
-    ...validateIncome(answers),
-    ...validateNonCashBenefits(answers),
-    ...validateHealthInsurance(answers),
-  ]) {
-    issues.push({ ...i, field: answerIssueField(i.field) });
-  }
-
-  // The household: the head exits last.
-  const open = openMembersBlockingExit(enrollment, input.household);
-  if (open.length > 0) {
-    issues.push(
-      errorIssue('household', RULES.headOfHouseholdExitsLast, householdBlockMessage(open)),
-    );
-  } else if (dateOk) {
-    // Members who already exited, after this exit date (validateHeadOfHouseholdExit decides).
-    const members = input.household.map((m) => ({
-      id: m.enrollmentId,
-      clientId: m.clientId,
-      householdId: 'household',
-      relationshipToHoH: m.relationshipToHoH ?? 99,
-      exitDate: m.enrollmentId === enrollment.id ? form.exitDate : m.exitDate,
-    }));
-    const blocked = validateHeadOfHouseholdExit(members).some((i) => i.recordId === enrollment.id);
-    const later = input.household.filter(
-      (m) => m.enrollmentId !== enrollment.id && m.exitDate !== null && m.exitDate > form.exitDate,
-    );
-    if (blocked && later.length > 0) {
-      const last = later.map((m) => m.exitDate!).sort()[later.length - 1]!;
-      issues.push(
-        errorIssue(
-          'exitDate',
-          RULES.headOfHouseholdExitsLast,
-          `The head of household exits last: ${andList(later.map((m) => `${m.name} exited ${formatDate(m.exitDate!)}`))}. Use an exit date on or after ${formatDate(last)}.`,
-        ),
-      );
-    }
-  }
-
+  issues.push(...exitClsIssues(form, input.projectType));
+  issues.push(...assessmentIssues(input));
+  issues.push(...householdExitIssues(enrollment, input.household, dateOk ? form.exitDate : null));
   return dedupe(issues);
 }
 
@@ -647,10 +274,47 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+function assessmentChange(input: ExitInput): WorkflowChange | null {
+  const { form, enrollment } = input;
+  const exitDate = form.exitDate;
+  const answers = exitAnswers(form.answers, exitFormContext(input));
+  const existing = input.existingExit;
+  if (existing === undefined) {
+    const fields: Record<string, JsonValue> = {
+      enrollmentId: enrollment.id,
+      clientId: enrollment.clientId,
+      dataCollectionStage: EXIT_STAGE,
+      informationDate: exitDate,
+    };
+    for (const [id, value] of Object.entries(answers)) fields[answerIssueField(id)] = value;
+    return {
+      type: 'assessment',
+      id: singletonAssessmentId(enrollment.id, EXIT_STAGE),
+      op: 'create',
+      fields,
+    };
+  }
+  const fields: Record<string, JsonValue> = {};
+  if (existing.informationDate !== exitDate) fields.informationDate = exitDate;
+  const before = answersOf(existing);
+  for (const [id, value] of Object.entries(answers)) {
+    if (!sameJson(before[id], value)) fields[answerIssueField(id)] = value;
+  }
+  // Answers the forms no longer ask (hidden by a changed answer) are cleared.
+  for (const [id, value] of Object.entries(before)) {
+    if (!Object.hasOwn(answers, id) && value !== null && value !== undefined) {
+      fields[answerIssueField(id)] = null;
+    }
+  }
+  return Object.keys(fields).length > 0
+    ? { type: 'assessment', id: existing.id, op: 'patch', fields }
+    : null;
+}
+
 /**
  * The exit's changes for one save (input → { changes, issues }): nothing when an error blocks it.
- * Order: the enrollment's exit fields, the Exit assessment, the exit Current Living Situation, the
- * end of the case manager's assignment.
+ * Order: the enrollment's exit fields, the Exit assessment, the exit Current Living Situation (not
+ * for Destination 24 / 30), the end of the case manager's assignment.
  */
 export function buildExit(input: ExitInput): ExitResult {
   const issues = validateExitForm(input);
@@ -658,7 +322,6 @@ export function buildExit(input: ExitInput): ExitResult {
 
   const { form, enrollment } = input;
   const exitDate = form.exitDate;
-  const destination = form.destination!;
   const changes: WorkflowChange[] = [];
 
   // M5: the exit fields are one group, written together.
@@ -669,61 +332,29 @@ export function buildExit(input: ExitInput): ExitResult {
     fields: {
       exitDate,
       exitReason: form.reason,
-      destination,
+      destination: form.destination!,
       destinationSubsidyType: destinationSubsidyTypeOf(form),
+      otherDestination: otherDestinationOf(form),
     },
   });
 
-  const answers = exitAnswers(form.answers, exitFormContext(input));
-  const exitId = singletonAssessmentId(enrollment.id, EXIT_STAGE);
-  const existing = input.existingExit;
-  if (existing === undefined) {
-    const fields: Record<string, JsonValue> = {
-      enrollmentId: enrollment.id,
-      clientId: enrollment.clientId,
-      dataCollectionStage: EXIT_STAGE,
-      informationDate: exitDate,
-    };
-    for (const [id, value] of Object.entries(answers)) fields[answerIssueField(id)] = value;
-    changes.push({ type: 'assessment', id: exitId, op: 'create', fields });
-  } else {
-    const fields: Record<string, JsonValue> = {};
-    if (existing.informationDate !== exitDate) fields.informationDate = exitDate;
-    const before = answersOf(existing);
-    for (const [id, value] of Object.entries(answers)) {
-      if (!sameJson(before[id], value)) fields[answerIssueField(id)] = value;
-    }
-    // Answers the forms no longer ask (hidden by a changed answer) are cleared.
-    for (const [id, value] of Object.entries(before)) {
-      if (!Object.hasOwn(answers, id) && value !== null && value !== undefined) {
-        fields[answerIssueField(id)] = null;
-      }
-    }
-    if (Object.keys(fields).length > 0) {
-      changes.push({ type: 'assessment', id: existing.id, op: 'patch', fields });
-    }
+  const assessment = assessmentChange(input);
+  if (assessment !== null) changes.push(assessment);
+
+  const cls = exitClsValues(form, input.projectType);
+  if (cls !== null) {
+    changes.push({
+      type: 'currentLivingSituation',
+      id: (input.newId ?? randomId)(),
+      op: 'create',
+      fields: {
+        enrollmentId: enrollment.id,
+        clientId: enrollment.clientId,
+        informationDate: exitDate,
+        ...cls,
+      },
+    });
   }
-
-  const cls = exitClsChoice(form);
-  changes.push({
-    type: 'currentLivingSituation',
-    id: (input.newId ?? randomId)(),
-    op: 'create',
-    fields: {
-      enrollmentId: enrollment.id,
-      clientId: enrollment.clientId,
-      informationDate: exitDate,
-      currentLivingSituation: cls.code!,
-      clsSubsidyType: needsSubsidyType(cls.code!) ? cls.subsidyType : null,
-      verifiedBy: null,
-      leaveSituation14Days: null,
-      subsequentResidence: null,
-      resourcesToObtain: null,
-      leaseOwn60Day: null,
-      movedTwoOrMore: null,
-      locationDetails: null,
-    },
-  });
 
   for (const a of activeAssignmentsOf(input.assignments, input.caseManagerId)) {
     const start = typeof a.startDate === 'string' ? a.startDate : exitDate;

@@ -6,22 +6,26 @@
 //    quality; the other universal data elements are "not collected" until the profile is
 //    completed: SSN quality 99, race none 99, veteran status 99);
 //  - for each member: an enrollment (one new HouseholdID for all, the provider, the relationship to
-//    the head of household, the project start date, entry type "basic", no exit), its Entry
+//    the head of household, the project start date, entry type "basic", no exit; 3.16 Enrollment
+//    CoC for the head of household only, W-START-1, enrollment-coc.ts), its Entry
 //    assessment under singletonAssessmentId(enrollmentId, 1) (stage 1, information date = project
 //    start, only the answers asked of that member), and a Case Managers tab entry for the
 //    signed-in case manager. Hennepin assigns a case manager to the household, so every member's
-//    enrollment gets one, all from the same start date (the project start unless changed).
+//    enrollment gets one, all from the same start date (the project start unless changed);
+//  - for the head of household and each adult: a 4.12 Current Living Situation dated on the project
+//    start date (W-START-2, start-cls.ts).
 //
 // What blocks saving: the dates (project start not in the future, a real date; the case manager's
 // start inside [project start, today]), the household (exactly one head of household, a
-// relationship for everyone), a quick-created member's name and DOB with their data quality, and
-// answers with invalid values. Missing answers never block: case managers backfill them later and
-// the enrollment screen lists what is still missing.
+// relationship for everyone), a quick-created member's name and DOB with their data quality, any
+// member's DOB after the project start (W-START-3, Eva 84), the Current Living Situation of the
+// head of household and adults, an Enrollment CoC that is not the project's, and answers with
+// invalid values. A project without a CoC only warns (Eva 27). Missing answers never block: case
+// managers backfill them later and the enrollment screen lists what is still missing. The checks
+// are in project-start-checks.ts.
 import {
-  DEFAULT_PICKLIST_REGISTRY,
   FORMS,
   askedAnswers,
-  checkAnswers,
   isEmptyAnswer,
   missingFields,
   type AnswerValue,
@@ -30,34 +34,23 @@ import {
   type FormDefinition,
   type PicklistRegistry,
 } from '../forms';
-import {
-  CLIENT_DOESNT_KNOW,
-  CLIENT_PREFERS_NOT_TO_ANSWER,
-  DATA_NOT_COLLECTED,
-  FULL_REPORTED,
-  HEAD_OF_HOUSEHOLD,
-  PARTIAL_REPORTED,
-} from '../codes';
-import { localDateSchema, newId, singletonAssessmentId } from '../records';
-import {
-  formatDate,
-  validateEnrollmentDates,
-  validateHeadOfHousehold,
-  validateIncome,
-} from '../validation';
+import { DATA_NOT_COLLECTED, HEAD_OF_HOUSEHOLD } from '../codes';
+import { newId, singletonAssessmentId } from '../records';
 import { newAssignmentChange, type RecordChange } from './case-managers';
+import { effectiveEnrollmentCoc } from './enrollment-coc';
 import { assessmentFormContext } from './form-context';
+import {
+  asksStartCls,
+  startClsChange,
+  type StartClsAnswers,
+  type StartClsField,
+} from './start-cls';
 
 export type { RecordChange } from './case-managers';
+export * from './project-start-checks';
 
 /** The stage of the Entry assessment. */
 export const ENTRY_STAGE = 1;
-
-const MISSING_DATA: readonly number[] = [
-  CLIENT_DOESNT_KNOW,
-  CLIENT_PREFERS_NOT_TO_ANSWER,
-  DATA_NOT_COLLECTED,
-];
 
 /** A person added on the project start screen who is not a client yet. */
 export interface NewMemberDetails {
@@ -85,6 +78,8 @@ export interface ProjectStartMember {
   relationshipToHoH: number | null;
   /** The Entry assessment answers as typed (hidden ones are dropped when saving). */
   answers: Answers;
+  /** 4.12 on the start date (asked of the head of household and adults; absent: none yet). */
+  cls?: StartClsAnswers;
 }
 
 export interface ProjectStartInput {
@@ -98,6 +93,10 @@ export interface ProjectStartInput {
   /** The case manager's start date; null = the project start date. */
   caseManagerStartDate: string | null;
   members: readonly ProjectStartMember[];
+  /** The project's CoC codes (enrollmentCocOptions); absent or empty: none set up. */
+  cocOptions?: readonly string[];
+  /** 3.16 chosen for the head of household; null/absent: the project's first CoC. */
+  enrollmentCoc?: string | null;
 }
 
 export interface ProjectStartOptions {
@@ -109,6 +108,8 @@ export interface ProjectStartOptions {
 export type IssueTarget =
   | { kind: 'projectStartDate' }
   | { kind: 'caseManagerStartDate' }
+  | { kind: 'enrollmentCoc' }
+  | { kind: 'cls'; memberKey: string; field: StartClsField }
   | { kind: 'member'; memberKey: string; field: MemberField }
   | { kind: 'answer'; memberKey: string; fieldId: string };
 
@@ -135,6 +136,8 @@ export interface ProjectStartDraft {
   /** null: the same as the project start date. */
   caseManagerStartDate: string | null;
   members: DraftMember[];
+  /** 3.16 chosen on the screen; absent/null: the project's first CoC. */
+  enrollmentCoc?: string | null;
 }
 
 export interface DraftMember {
@@ -143,6 +146,8 @@ export interface DraftMember {
   newClient: NewMemberDetails | null;
   relationshipToHoH: number | null;
   answers: Record<string, AnswerValue>;
+  /** Absent in drafts saved before 4.12 was asked at project start. */
+  cls?: StartClsAnswers;
 }
 
 /** The screen's starting point: today, and the client whose page it is as head of household. */
@@ -227,226 +232,6 @@ export function missingEntryAnswerCount(
   ).length;
 }
 
-// ---- checks ----------------------------------------------------------------------------------
-
-function dateProblem(value: string, what: string): string | null {
-  if (value.trim() === '') return `Enter the ${what}.`;
-  return localDateSchema.safeParse(value).success
-    ? null
-    : `The ${what} is not a real date. Use the date picker or write it as YYYY-MM-DD.`;
-}
-
-function memberIssue(memberKey: string, field: MemberField, message: string): ProjectStartIssue {
-  return { target: { kind: 'member', memberKey, field }, message };
-}
-
-/** A quick-created member's name, DOB and their data quality. */
-export function validateNewMember(
-  key: string,
-  details: NewMemberDetails,
-  context: { projectStartDate: string; today: string },
-  label = 'the new member',
-): ProjectStartIssue[] {
-  const issues: ProjectStartIssue[] = [];
-  const first = details.firstName.trim();
-  const last = details.lastName.trim();
-  const nameQuality = details.nameDataQuality;
-  if (first.length > 50)
-    issues.push(memberIssue(key, 'firstName', 'A first name has at most 50 characters.'));
-  if (last.length > 50)
-    issues.push(memberIssue(key, 'lastName', 'A last name has at most 50 characters.'));
-  if (nameQuality === null) {
-    issues.push(memberIssue(key, 'nameDataQuality', `Choose the name data quality for ${label}.`));
-  } else if (first === '' && last === '' && !MISSING_DATA.includes(nameQuality)) {
-    issues.push(
-      memberIssue(
-        key,
-        'firstName',
-        `Enter a first or last name for ${label}, or choose "Client doesn't know" or "Client prefers not to answer" as the name data quality.`,
-      ),
-    );
-  } else if ((first !== '' || last !== '') && MISSING_DATA.includes(nameQuality)) {
-    issues.push(
-      memberIssue(
-        key,
-        'nameDataQuality',
-        `A name is entered for ${label}: choose "Full name reported" or "Partial, street name, or code name reported".`,
-      ),
-    );
-  }
-
-  const dob = details.dob.trim();
-  const dobQuality = details.dobDataQuality;
-  if (dob !== '') {
-    const bad = dateProblem(dob, 'date of birth');
-    if (bad) issues.push(memberIssue(key, 'dob', bad));
-    else if (dob > context.today) {
-      issues.push(memberIssue(key, 'dob', `The date of birth of ${label} is in the future.`));
-    } else if (
-      localDateSchema.safeParse(context.projectStartDate).success &&
-      dob > context.projectStartDate
-    ) {
-      issues.push(
-        memberIssue(
-          key,
-          'dob',
-          `The date of birth of ${label} (${formatDate(dob)}) is after the project start date (${formatDate(context.projectStartDate)}).`,
-        ),
-      );
-    }
-  }
-  if (dobQuality === null) {
-    issues.push(
-      memberIssue(key, 'dobDataQuality', `Choose the date of birth data quality for ${label}.`),
-    );
-  } else if (dob === '' && (dobQuality === FULL_REPORTED || dobQuality === PARTIAL_REPORTED)) {
-    issues.push(
-      memberIssue(
-        key,
-        'dob',
-        `Enter the date of birth of ${label}, or choose "Client doesn't know" or "Client prefers not to answer" as its data quality.`,
-      ),
-    );
-  } else if (dob !== '' && MISSING_DATA.includes(dobQuality)) {
-    issues.push(
-      memberIssue(
-        key,
-        'dobDataQuality',
-        `A date of birth is entered for ${label}: choose "Full DOB reported" or "Approximate or partial DOB reported".`,
-      ),
-    );
-  }
-  return issues;
-}
-
-/** Problems with a member's Entry answers that block saving (invalid values; never missing ones). */
-export function entryAnswerErrors(
-  member: ProjectStartMember,
-  input: ProjectStartInput,
-  options: ProjectStartOptions = {},
-): ProjectStartIssue[] {
-  const forms = options.forms ?? FORMS;
-  const answers = entryAnswersToSave(member, input, forms);
-  const issues = checkAnswers(
-    forms,
-    ENTRY_STAGE,
-    answers,
-    options.picklists ?? DEFAULT_PICKLIST_REGISTRY,
-    { context: memberFormContext(member, input), allowIncomplete: true },
-  ).map((i): ProjectStartIssue => ({
-    target: { kind: 'answer', memberKey: member.key, fieldId: i.field },
-    message: i.message,
-  }));
-  // A total that contradicts the amounts is a wrong value, not a missing one.
-  if (typeof answers.totalMonthlyIncome === 'number') {
-    for (const i of validateIncome(answers)) {
-      if (i.severity === 'error' && i.field === 'totalMonthlyIncome') {
-        issues.push({
-          target: { kind: 'answer', memberKey: member.key, fieldId: i.field },
-          message: i.message,
-        });
-      }
-    }
-  }
-  return issues;
-}
-
-/**
- * The household rules: everyone in it once, a relationship for everyone, exactly one head of
- * household (src/domain/validation/household.ts). "Data not collected" is a warning.
- */
-export function checkHousehold(
-  members: readonly Pick<ProjectStartMember, 'key' | 'clientId' | 'name' | 'relationshipToHoH'>[],
-): ProjectStartCheck {
-  const errors: ProjectStartIssue[] = [];
-  const warnings: ProjectStartIssue[] = [];
-  const seen = new Set<string>();
-  for (const m of members) {
-    if (seen.has(m.clientId)) {
-      errors.push(memberIssue(m.key, 'relationshipToHoH', `${m.name} is in the household twice.`));
-    }
-    seen.add(m.clientId);
-    if (m.relationshipToHoH === null) {
-      errors.push(
-        memberIssue(
-          m.key,
-          'relationshipToHoH',
-          `Choose how ${m.name} is related to the head of household.`,
-        ),
-      );
-    }
-  }
-  const clientNames: Record<string, string> = {};
-  for (const m of members) clientNames[m.clientId] = m.name;
-  const issues = validateHeadOfHousehold(
-    members.map((m) => ({
-      id: m.key,
-      clientId: m.clientId,
-      householdId: 'new',
-      // A member not chosen yet is reported above; 0 is neither head nor "not collected".
-      relationshipToHoH: m.relationshipToHoH ?? 0,
-      exitDate: null,
-    })),
-    { clientNames },
-  );
-  for (const issue of issues) {
-    const key = issue.recordId ?? members[0]?.key ?? '';
-    (issue.severity === 'error' ? errors : warnings).push(
-      memberIssue(key, 'relationshipToHoH', issue.message),
-    );
-  }
-  return { errors, warnings };
-}
-
-/** Everything that blocks saving (errors) and what is only worth a look (warnings). */
-export function checkProjectStart(
-  input: ProjectStartInput,
-  options: ProjectStartOptions = {},
-): ProjectStartCheck {
-  const errors: ProjectStartIssue[] = [];
-  const warnings: ProjectStartIssue[] = [];
-  const { projectStartDate, today } = input;
-
-  const startProblem = dateProblem(projectStartDate, 'project start date');
-  if (startProblem) {
-    errors.push({ target: { kind: 'projectStartDate' }, message: startProblem });
-  } else {
-    for (const issue of validateEnrollmentDates({ projectStartDate, exitDate: null }, today)) {
-      if (issue.severity === 'error')
-        errors.push({ target: { kind: 'projectStartDate' }, message: issue.message });
-    }
-  }
-
-  if (input.caseManagerStartDate !== null) {
-    const cm = input.caseManagerStartDate;
-    const bad = dateProblem(cm, 'case manager start date');
-    if (bad) errors.push({ target: { kind: 'caseManagerStartDate' }, message: bad });
-    else if (!startProblem && cm < projectStartDate) {
-      errors.push({
-        target: { kind: 'caseManagerStartDate' },
-        message: `The case manager start date cannot be before the project start date (${formatDate(projectStartDate)}).`,
-      });
-    } else if (cm > today) {
-      errors.push({
-        target: { kind: 'caseManagerStartDate' },
-        message: `The case manager start date cannot be in the future (today is ${formatDate(today)}).`,
-      });
-    }
-  }
-
-  const household = checkHousehold(input.members);
-  errors.push(...household.errors);
-  warnings.push(...household.warnings);
-
-  // Quick-created members, then answers.
-  const context = { projectStartDate: startProblem ? today : projectStartDate, today };
-  for (const m of input.members) {
-    if (m.newClient) errors.push(...validateNewMember(m.key, m.newClient, context, m.name));
-  }
-  for (const m of input.members) errors.push(...entryAnswerErrors(m, input, options));
-  return { errors, warnings };
-}
-
 // ---- the records -----------------------------------------------------------------------------
 
 /** The fields of a quick-created client (other universal data elements: not collected yet). */
@@ -528,6 +313,10 @@ export function buildProjectStartChanges(
         exitReason: null,
         destination: null,
         destinationSubsidyType: null,
+        enrollmentCoc:
+          m.relationshipToHoH === HEAD_OF_HOUSEHOLD
+            ? effectiveEnrollmentCoc(input.enrollmentCoc, input.cocOptions ?? [])
+            : null,
       },
     });
     const answers = entryAnswersToSave(m, input, forms);
@@ -548,6 +337,14 @@ export function buildProjectStartChanges(
     changes.push(
       newAssignmentChange(enrollmentId, input.caseManagerId, caseManagerStart, makeId()),
     );
+    if (m.cls && asksStartCls({ ...m, dob: memberDob(m) }, input.projectStartDate)) {
+      const cls = startClsChange(
+        m.cls,
+        { id: makeId(), enrollmentId, clientId: m.clientId, startDate: input.projectStartDate },
+        input.projectType,
+      );
+      if (cls) changes.push(cls);
+    }
   }
   return {
     changes,

@@ -13,6 +13,8 @@ import {
   type CaseloadFilter,
   type CaseloadRow,
 } from '../../domain/workflow/caseload';
+import { householdAnnualWords } from '../../domain/workflow/annual-assessment';
+import { hasFederalFunder } from '../../domain/workflow/federal-funder';
 import { formatDate, personName } from '../../shared/format';
 import { useLiveQuery } from '../../shared/live';
 import { Link, navigate, useSearchParams } from '../../shared/navigation';
@@ -45,12 +47,13 @@ export function CaseloadPage() {
     () => caseloadSources(db, { userId: account.userId, providerId: provider.id, today }),
     [db, account.userId, provider.id, today],
   );
+  const federal = hasFederalFunder(provider, today);
   const rows = useMemo(
     () =>
       data?.map((source) =>
-        summarizeHousehold(source, { today, projectType: provider.projectType }),
+        summarizeHousehold(source, { today, projectType: provider.projectType, federal }),
       ),
-    [data, today, provider.projectType],
+    [data, today, provider.projectType, federal],
   );
 
   const setFilter = (next: CaseloadFilter | null) => {
@@ -136,6 +139,7 @@ export function CaseloadPage() {
 }
 
 function CaseloadItem({ row }: { row: CaseloadRow }) {
+  const annual = householdAnnualWords(row.annualAssessment, formatDate);
   return (
     <li className="caseload-row">
       <Link className="caseload-name" to={paths.enrollment(row.enrollmentId)}>
@@ -157,6 +161,7 @@ function CaseloadItem({ row }: { row: CaseloadRow }) {
               : `${row.missingEntryAnswers} missing Entry answers`}
           </Badge>
         ) : null}
+        {annual ? <Badge tone="warning">{annual}</Badge> : null}
         {row.pending ? <Badge tone="pending">Not synced</Badge> : null}
         {row.exitDate ? <Badge>Exited {formatDate(row.exitDate)}</Badge> : null}
       </div>

@@ -105,6 +105,9 @@ export function ClientProfilePage({ clientId }: { clientId: string }) {
       <ProfileForm
         key={formKey}
         client={client}
+        projectStartDates={data.enrollments.map((e) =>
+          typeof e.projectStartDate === 'string' ? e.projectStartDate : null,
+        )}
         onEdit={() => setSaved(false)}
         onDone={(wasSaved) => {
           setSaved(wasSaved);
@@ -164,6 +167,8 @@ function isProfileDraft(value: unknown): value is ProfileDraft {
 
 function ProfileForm(props: {
   client: RecordView;
+  /** W-START-3 (Eva 84): the DOB cannot be after any of these. */
+  projectStartDates: readonly (string | null)[];
   onEdit(): void;
   /** The form is done (saved, or its changes discarded): start again from the record. */
   onDone(saved: boolean): void;
@@ -207,7 +212,10 @@ function ProfileForm(props: {
       setNotice('Nothing to save: no field was changed.');
       return;
     }
-    const { values, issues: all } = clientFromForm(form, { today });
+    const { values, issues: all } = clientFromForm(form, {
+      today,
+      projectStartDates: props.projectStartDates,
+    });
     const blocking = issuesOfGroups(all, groups);
     setIssues(blocking);
     if (blocking.length) return;

@@ -5,7 +5,14 @@
 import { enrollmentBundle, type EnrollmentBundle, type RecordView } from '../../db';
 import { DEFAULT_PICKLIST_REGISTRY, PICKLIST_IDS } from '../../domain/forms';
 import { localDateOf } from '../../domain/records';
-import { describeMissing, entryMissing } from '../../domain/workflow/backfill';
+import {
+  annualAssessmentStatus,
+  annualAssessmentsFrom,
+  annualEnrollmentFrom,
+  annualStatusWords,
+} from '../../domain/workflow/annual-assessment';
+import { describeMissing, entryAnswers, entryMissing } from '../../domain/workflow/backfill';
+import { validateDisablingCondition } from '../../domain/validation/disabilities';
 import {
   activeAssignments,
   anyPending,
@@ -81,6 +88,12 @@ function EnrollmentHub({ bundle }: { bundle: EnrollmentBundle }) {
   const status = enrollmentStatus(enrollment);
   const exited = status.kind === 'exited';
   const activeCaseManagers = activeAssignments(bundle.assignments, today).length;
+  const annual = annualAssessmentStatus(
+    annualEnrollmentFrom(enrollment),
+    bundle.household.map((m) => annualEnrollmentFrom(m.enrollment)),
+    annualAssessmentsFrom(bundle.updates),
+    today,
+  );
   const pending = anyPending([
     enrollment,
     client,
@@ -128,6 +141,12 @@ function EnrollmentHub({ bundle }: { bundle: EnrollmentBundle }) {
             <dd>{status.exitReasonLabel ?? 'Not recorded'}</dd>
           </>
         ) : null}
+        {exited ? null : (
+          <>
+            <dt>Annual assessment</dt>
+            <dd>{annualStatusWords(annual, formatDate)}</dd>
+          </>
+        )}
       </dl>
 
       <div className="enrollment-actions">
@@ -138,6 +157,9 @@ function EnrollmentHub({ bundle }: { bundle: EnrollmentBundle }) {
         </div>
         <div className="button-row">
           {exited ? null : <ButtonLink to={paths.exit(enrollment.id)}>Exit</ButtonLink>}
+          {exited ? null : (
+            <ButtonLink to={paths.annualAssessment(enrollment.id)}>Annual assessment</ButtonLink>
+          )}
           <ButtonLink to={paths.caseManagers(enrollment.id)}>
             {`Case Managers (${activeCaseManagers} active)`}
           </ButtonLink>
@@ -146,6 +168,11 @@ function EnrollmentHub({ bundle }: { bundle: EnrollmentBundle }) {
 
       <Household bundle={bundle} />
       <MissingFromStart bundle={bundle} />
+      {validateDisablingCondition(entryAnswers(bundle.entry)).map((i) => (
+        <Alert key={i.rule} tone="warning" title="Check the disabling condition">
+          <p>{i.message}</p>
+        </Alert>
+      ))}
       <LatestContact bundle={bundle} />
       <Contacts bundle={bundle} />
       <OtherEnrollments clientId={clientId} enrollmentId={enrollment.id} />
@@ -156,7 +183,12 @@ function EnrollmentHub({ bundle }: { bundle: EnrollmentBundle }) {
 function Household({ bundle }: { bundle: EnrollmentBundle }) {
   const members = orderHousehold(bundle.household);
   return (
-    <Section title="Household">
+    <Section
+      title="Household"
+      actions={
+        <ButtonLink to={paths.household(bundle.enrollment.id)}>Household members</ButtonLink>
+      }
+    >
       {members.length <= 1 ? (
         <p className="muted">No one else is enrolled in this household.</p>
       ) : null}

@@ -1,17 +1,32 @@
 // The exit: a case manager ends case management for one enrollment. The rules (suggestions,
 // what blocks saving, which records one save writes) are src/domain/workflow/exit.ts; this screen
-// shows them. An enrollment that has exited shows its exit, read-only (an exit is recorded once:
-// changes go through a supervisor, merge rule M5).
+// shows them. An enrollment that has exited shows its exit, read-only (ExitSummary.tsx).
 import { useMemo, useState, type FormEvent } from 'react';
 import { enrollmentBundle, type EnrollmentBundle, type RecordView } from '../../db';
-import { getList, labelOf, livingSituationGroup, needsSubsidyType } from '../../domain/codes';
+import { livingSituationGroup, needsSubsidyType } from '../../domain/codes';
 import { EXIT_REASONS, EXIT_REASON_LABELS, type ExitReason } from '../../domain/records';
-import { exitLivingSituation, situationName, type ValidationIssue } from '../../domain/validation';
+import {
+  FOURTEEN_DAY_FOLLOW_UPS,
+  OTHER_DESTINATION_MAX,
+  situationName,
+  type ValidationIssue,
+} from '../../domain/validation';
 import {
   EXIT_OPTIONAL_FORMS,
   EXIT_REQUIRED_FORMS,
   EXIT_STAGE,
+  INCOME_COPY_FIELD,
+  answerExitFollowUp,
+  answerExitLeave14Days,
+  asksOtherDestination,
   buildExit,
+  confirmIncomeCopy,
+  copyLatestIncomeAnswers,
+  exitClsQuestions,
+  exitWritesCls,
+  incomeRequiredFor,
+  latestIncomeAnswers,
+  withExitFormDefaults,
   checkExitCls,
   chooseDestination,
   chooseExitCls,
@@ -43,6 +58,7 @@ import {
   Alert,
   Button,
   ButtonLink,
+  CheckboxGroup,
   ErrorSummary,
   Loading,
   Page,
@@ -52,6 +68,7 @@ import {
   TextField,
   type FieldError,
 } from '../../shared/ui';
+import { ExitSummary } from './ExitSummary';
 import { GroupedSelect } from './GroupedSelect';
 import './exit.css';
 
@@ -65,10 +82,19 @@ const CONTROL_IDS = {
   exitDate: 'exit-date',
   destination: 'exit-destination',
   destinationSubsidyType: 'exit-destination-subsidy',
+  otherDestination: 'exit-other-destination',
   currentLivingSituation: 'exit-cls',
   clsSubsidyType: 'exit-cls-subsidy',
+  leaveSituation14Days: 'exit-cls-leave-14',
+  subsequentResidence: 'exit-cls-subsequent-residence',
+  resourcesToObtain: 'exit-cls-resources',
+  leaseOwn60Day: 'exit-cls-lease-60',
+  movedTwoOrMore: 'exit-cls-moved',
+  [INCOME_COPY_FIELD]: 'exit-income-confirm',
   household: 'exit-household',
 } as const;
+
+const YES_NO_MISSING = hudOptions('1.8');
 
 const REQUIRED_PREFIX = 'exit-h';
 const OPTIONAL_PREFIX = 'exit-m';
@@ -143,62 +169,6 @@ export function ExitPage({ enrollmentId }: { enrollmentId: string }) {
   return <ExitFormPage bundle={bundle.data} onSaving={() => setSavingHere(true)} />;
 }
 
-// ---- already exited ------------------------------------------------------------------------------
-
-function ExitSummary({ bundle }: { bundle: EnrollmentBundle }) {
-  const e = bundle.enrollment;
-  const exitDate = str(e.exitDate);
-  const reason = e.exitReason as ExitReason | null;
-  const destination = numOrNull(e.destination);
-  const subsidy = numOrNull(e.destinationSubsidyType);
-  // The newest Current Living Situation dated on the exit date.
-  const cls = exitLivingSituation(
-    { exitDate },
-    [...bundle.currentLivingSituations].reverse().map((c) => ({
-      informationDate: str(c.informationDate),
-      currentLivingSituation: c.currentLivingSituation,
-    })),
-  );
-  const clsCode = numOrNull(cls?.currentLivingSituation);
-  return (
-    <Page
-      title="Exit"
-      subtitle={nameOf(bundle.client)}
-      back={{ to: paths.enrollment(e.id), label: 'Enrollment' }}
-    >
-      <Alert tone="info" title="This client has exited">
-        <p>
-          An exit is recorded once. To change it, ask your supervisor: they can correct the exit
-          date, reason or Destination.
-        </p>
-      </Alert>
-      <Section title="The exit">
-        <dl className="facts">
-          <dt>Exit date</dt>
-          <dd>{formatDate(exitDate)}</dd>
-          <dt>Reason</dt>
-          <dd>{reason && EXIT_REASON_LABELS[reason] ? EXIT_REASON_LABELS[reason] : '—'}</dd>
-          <dt>Destination</dt>
-          <dd>{destination === null ? '—' : (labelOf(getList('3.12.1'), destination) ?? '—')}</dd>
-          {subsidy !== null ? (
-            <>
-              <dt>Rental subsidy type</dt>
-              <dd>{labelOf(getList('3.12.A'), subsidy) ?? '—'}</dd>
-            </>
-          ) : null}
-          <dt>Current Living Situation at exit</dt>
-          <dd>
-            {clsCode === null ? 'Not recorded' : (labelOf(getList('4.12.2'), clsCode) ?? '—')}
-          </dd>
-        </dl>
-      </Section>
-      <div className="button-row">
-        <ButtonLink to={paths.enrollment(e.id)}>Back to the enrollment</ButtonLink>
-      </div>
-    </Page>
-  );
-}
-
 /** The errors listed at the last submit that are still wrong (a fixed one leaves the list). */
 function stillWrong(summary: FieldError[], live: readonly { message: string }[]): FieldError[] {
   if (live.length === 0) return NO_ERRORS;
@@ -233,8 +203,10 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
   const [saveError, setSaveError] = useState<string | null>(null);
   const [optionalOpen, setOptionalOpen] = useState(false);
 
-  const form = draft.value;
-  const set = draft.set;
+  // A draft saved before 3.12.B, 4.12.B–F and the income copy existed gets their defaults.
+  const form = withExitFormDefaults(draft.value);
+  const set = (update: (f: ExitForm) => ExitForm) =>
+    draft.set((previous) => update(withExitFormDefaults(previous)));
 
   const household: HouseholdMemberInfo[] = useMemo(
     () =>
@@ -247,9 +219,10 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
       })),
     [bundle.household],
   );
-  const projectType =
-    account.providers.find((p) => p.id === enrollment.providerId)?.projectType ??
-    (provider.id === enrollment.providerId ? provider.projectType : null);
+  const enrollmentProvider =
+    account.providers.find((p) => p.id === enrollment.providerId) ??
+    (provider.id === enrollment.providerId ? provider : null);
+  const projectType = enrollmentProvider?.projectType ?? null;
   const subject = exitSubject(
     enrollment.relationshipToHoH,
     bundle.client?.dob,
@@ -275,6 +248,7 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
     caseManagerId: account.userId,
     today,
     projectType,
+    provider: enrollmentProvider,
     subject,
   };
   const context = exitFormContext(input);
@@ -292,6 +266,10 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
   const destinationGroup =
     form.destination === null ? null : livingSituationGroup(form.destination);
   const source = prefillSource(bundle.entry, bundle.updates);
+  const incomeRequired = incomeRequiredFor(input);
+  const latestIncome = latestIncomeAnswers(bundle.entry, bundle.updates);
+  const clsAsked = form.destination === null || exitWritesCls(form.destination);
+  const clsQ = exitClsQuestions(form, projectType);
   const myAssignments = activeAssignmentsOf(input.assignments, account.userId);
 
   if (!draft.loaded) return <Loading />;
@@ -303,7 +281,13 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
     const result = buildExit(input);
     const errors = result.issues.filter((i) => i.severity === 'error');
     if (errors.length > 0) {
-      if (errors.some((i) => answerId(i.field) && exitFieldPart(answerId(i.field)!) === 'optional'))
+      if (
+        errors.some(
+          (i) =>
+            i.field === INCOME_COPY_FIELD ||
+            (answerId(i.field) && exitFieldPart(answerId(i.field)!) === 'optional'),
+        )
+      )
         setOptionalOpen(true);
       setSummary(errors.map((i) => ({ fieldId: elementIdOf(i.field), message: i.message })));
       return;
@@ -322,6 +306,48 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
 
   const setAnswer = (fieldId: string, value: ExitForm['answers'][string]) =>
     set((f) => ({ ...f, answers: { ...f.answers, [fieldId]: value } }));
+
+  // W-EX4: 4.02–4.04 start empty; "Same as the latest answers" copies them for review, and the
+  // exit is not saved until the case manager confirms them.
+  const incomePart = (
+    <>
+      {latestIncome !== null ? (
+        <div className="button-row">
+          <Button onClick={() => set((f) => copyLatestIncomeAnswers(f, latestIncome))}>
+            Same as the latest answers
+            {latestIncome.date !== null ? ` (${formatDate(latestIncome.date)})` : ''}
+          </Button>
+        </div>
+      ) : null}
+      <FormRenderer
+        forms={EXIT_OPTIONAL_FORMS}
+        stage={EXIT_STAGE}
+        answers={form.answers}
+        onChange={setAnswer}
+        context={context}
+        errors={answerErrors(fieldErrors, 'optional')}
+        idPrefix={OPTIONAL_PREFIX}
+        headingLevel={3}
+      />
+      {form.incomeCopy !== null ? (
+        <CheckboxGroup<'confirmed'>
+          id={CONTROL_IDS[INCOME_COPY_FIELD]}
+          label={`Copied from the answers of ${form.incomeCopy.from === null ? 'the last assessment' : formatDate(form.incomeCopy.from)}`}
+          hint="Go through each answer with the client and change what is different now."
+          required
+          values={form.incomeCopy.confirmed ? ['confirmed'] : []}
+          options={[
+            {
+              value: 'confirmed',
+              label: 'I checked these answers: they are true on the exit date',
+            },
+          ]}
+          error={fieldErrors[INCOME_COPY_FIELD]}
+          onChange={(v) => set((f) => confirmIncomeCopy(f, v.includes('confirmed')))}
+        />
+      ) : null}
+    </>
+  );
 
   return (
     <Page
@@ -403,6 +429,18 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
             error={fieldErrors.destination}
             onChange={(destination) => set((f) => chooseDestination(f, destination))}
           />
+          {asksOtherDestination(form.destination) ? (
+            <TextField
+              id={CONTROL_IDS.otherDestination}
+              label="Specify the other destination"
+              required
+              hint={`In a few words, at most ${OTHER_DESTINATION_MAX} characters.`}
+              maxLength={OTHER_DESTINATION_MAX}
+              value={form.otherDestination}
+              error={fieldErrors.otherDestination}
+              onChange={(otherDestination) => set((f) => ({ ...f, otherDestination }))}
+            />
+          ) : null}
           {form.destination !== null && needsSubsidyType(form.destination) ? (
             <SelectField<number>
               id={CONTROL_IDS.destinationSubsidyType}
@@ -417,47 +455,83 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
         </Section>
 
         <Section title="Where the client is staying at exit">
-          <GroupedSelect
-            id={CONTROL_IDS.currentLivingSituation}
-            label="Current Living Situation at exit"
-            required
-            hint={
-              cls.suggested && cls.code !== null
-                ? 'Filled in from the Destination. Change it only if the client is staying somewhere else on the exit date.'
-                : 'Where the client is staying on the exit date.'
-            }
-            groups={livingSituationOptionGroups('current', {
-              first: destinationGroup ?? undefined,
-            })}
-            value={cls.code}
-            error={fieldErrors.currentLivingSituation}
-            onChange={(code) => set((f) => chooseExitCls(f, code))}
-          />
-          <div className="exit-cls-check" aria-live="polite">
-            {clsCheck.message !== null ? (
-              <div className="alert alert-warning">
-                <p>{clsCheck.message}</p>
-                {clsCheck.mismatch && clsCheck.suggestionLabel !== null ? (
-                  <div className="button-row">
-                    <Button onClick={() => set(followSuggestedExitCls)}>
-                      Use {clsCheck.suggestionLabel}
-                    </Button>
+          {clsAsked ? (
+            <>
+              <GroupedSelect
+                id={CONTROL_IDS.currentLivingSituation}
+                label="Current Living Situation at exit"
+                required
+                hint={
+                  cls.suggested && cls.code !== null
+                    ? 'Filled in from the Destination. Change it only if the client is staying somewhere else on the exit date.'
+                    : 'Where the client is staying on the exit date.'
+                }
+                groups={livingSituationOptionGroups('current', {
+                  first: destinationGroup ?? undefined,
+                })}
+                value={cls.code}
+                error={fieldErrors.currentLivingSituation}
+                onChange={(code) => set((f) => chooseExitCls(f, code))}
+              />
+              <div className="exit-cls-check" aria-live="polite">
+                {clsCheck.message !== null ? (
+                  <div className="alert alert-warning">
+                    <p>{clsCheck.message}</p>
+                    {clsCheck.mismatch && clsCheck.suggestionLabel !== null ? (
+                      <div className="button-row">
+                        <Button onClick={() => set(followSuggestedExitCls)}>
+                          Use {clsCheck.suggestionLabel}
+                        </Button>
+                      </div>
+                    ) : null}
                   </div>
                 ) : null}
               </div>
-            ) : null}
-          </div>
-          {cls.code !== null && needsSubsidyType(cls.code) ? (
-            <SelectField<number>
-              id={CONTROL_IDS.clsSubsidyType}
-              label="Rental subsidy type of the Current Living Situation"
-              required
-              value={cls.subsidyType}
-              options={hudOptions('3.12.A')}
-              error={fieldErrors.clsSubsidyType}
-              onChange={(v) => set((f) => ({ ...f, clsSubsidyType: v }))}
-            />
-          ) : null}
+              {cls.code !== null && needsSubsidyType(cls.code) ? (
+                <SelectField<number>
+                  id={CONTROL_IDS.clsSubsidyType}
+                  label="Rental subsidy type of the Current Living Situation"
+                  required
+                  value={cls.subsidyType}
+                  options={hudOptions('3.12.A')}
+                  error={fieldErrors.clsSubsidyType}
+                  onChange={(v) => set((f) => ({ ...f, clsSubsidyType: v }))}
+                />
+              ) : null}
+              {clsQ.leaveSituation14Days ? (
+                <RadioGroup<number>
+                  id={CONTROL_IDS.leaveSituation14Days}
+                  label="Will the client have to leave where they are staying within 14 days?"
+                  required
+                  inline
+                  value={form.leaveSituation14Days}
+                  options={YES_NO_MISSING}
+                  error={fieldErrors.leaveSituation14Days}
+                  onChange={(v) => set((f) => answerExitLeave14Days(f, v))}
+                />
+              ) : null}
+              {clsQ.followUps
+                ? FOURTEEN_DAY_FOLLOW_UPS.map(({ field, question }) => (
+                    <RadioGroup<number>
+                      key={field}
+                      id={CONTROL_IDS[field]}
+                      label={question}
+                      required
+                      inline
+                      value={form[field]}
+                      options={YES_NO_MISSING}
+                      error={fieldErrors[field]}
+                      onChange={(v) => set((f) => answerExitFollowUp(f, field, v))}
+                    />
+                  ))
+                : null}
+            </>
+          ) : (
+            <p className="muted" id="exit-no-cls">
+              No Current Living Situation is recorded: with “{situationName(form.destination!)}” no
+              one spoke with the client at exit.
+            </p>
+          )}
         </Section>
 
         <Section title="Exit assessment">
@@ -480,24 +554,25 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
             idPrefix={REQUIRED_PREFIX}
             headingLevel={3}
           />
-          <details
-            className="exit-optional"
-            open={optionalOpen}
-            onToggle={(e) => setOptionalOpen(e.currentTarget.open)}
-          >
-            <summary>Optional: income, non-cash benefits, health insurance</summary>
-            <p className="muted">Filled in from the last answers. Change what is different now.</p>
-            <FormRenderer
-              forms={EXIT_OPTIONAL_FORMS}
-              stage={EXIT_STAGE}
-              answers={form.answers}
-              onChange={setAnswer}
-              context={context}
-              errors={answerErrors(fieldErrors, 'optional')}
-              idPrefix={OPTIONAL_PREFIX}
-              headingLevel={3}
-            />
-          </details>
+          {incomeRequired ? (
+            <div className="exit-income">
+              <p className="muted">
+                Income, non-cash benefits and health insurance are required: this provider has a
+                federal funder. Ask the client about today.
+              </p>
+              {incomePart}
+            </div>
+          ) : (
+            <details
+              className="exit-optional"
+              open={optionalOpen}
+              onToggle={(e) => setOptionalOpen(e.currentTarget.open)}
+            >
+              <summary>Optional: income, non-cash benefits, health insurance</summary>
+              <p className="muted">Ask the client about today.</p>
+              {incomePart}
+            </details>
+          )}
         </Section>
 
         {warnings.length > 0 ? (

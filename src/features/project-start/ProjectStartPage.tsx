@@ -3,12 +3,7 @@
 // signed-in case manager on the Case Managers tab, saved as one unit. The rules (what blocks
 // saving, which records a save creates) are in src/domain/workflow/project-start.ts.
 import { useEffect, useRef, useState } from 'react';
-import {
-  clientViewsById,
-  openEnrollmentsAt,
-  searchClientsForHousehold,
-  type RecordView,
-} from '../../db';
+import { clientViewsById, openEnrollmentsAt, type RecordView } from '../../db';
 import { FORMS, type AnswerValue, type FormDefinition } from '../../domain/forms';
 import { newId } from '../../domain/records';
 import {
@@ -19,21 +14,23 @@ import {
   emptyNewMember,
   headFirst,
   initialProjectStartDraft,
+  memberDob,
   memberFormContext,
   missingEntryAnswerCount,
   newMemberName,
   type DraftMember,
   type IssueTarget,
-  type MemberField,
   type NewMemberDetails,
   type ProjectStartDraft,
   type ProjectStartInput,
   type ProjectStartIssue,
   type ProjectStartMember,
 } from '../../domain/workflow/project-start';
+import { enrollmentCocOptions } from '../../domain/workflow/enrollment-coc';
 import { ageOn } from '../../domain/workflow/form-context';
+import { asksStartCls, emptyStartCls } from '../../domain/workflow/start-cls';
 import { useDraft } from '../../shared/draft';
-import { formatDate, personName } from '../../shared/format';
+import { formatDate } from '../../shared/format';
 import { FormRenderer, fieldElementId, hudOptions } from '../../shared/forms';
 import { useLiveQuery } from '../../shared/live';
 import { Link, back, navigate } from '../../shared/navigation';
@@ -45,22 +42,16 @@ import {
   ErrorSummary,
   Loading,
   Page,
-  RadioGroup,
   Section,
   SelectField,
   TextField,
   type FieldError,
 } from '../../shared/ui';
+import { AddMember, NewMemberFields, clientName, memberElementId } from './MemberPicker';
+import { StartClsFields, clsElementId } from './StartClsFields';
 import './project-start.css';
 
 const RELATIONSHIP_OPTIONS = hudOptions('3.15.1');
-const NAME_QUALITY_OPTIONS = hudOptions('3.01.5');
-const DOB_QUALITY_OPTIONS = hudOptions('3.03.2');
-const MIN_SEARCH = 2;
-
-function memberElementId(key: string, field: MemberField): string {
-  return `ps-${key}-${field}`;
-}
 
 function answerPrefix(key: string): string {
   return `ps-a-${key}`;
@@ -72,6 +63,10 @@ function elementIdOf(target: IssueTarget): string {
       return 'ps-start-date';
     case 'caseManagerStartDate':
       return 'ps-cm-start';
+    case 'enrollmentCoc':
+      return 'ps-coc';
+    case 'cls':
+      return clsElementId('ps', target.memberKey, target.field);
     case 'member':
       return memberElementId(target.memberKey, target.field);
     case 'answer':
@@ -86,19 +81,15 @@ function summaryOf(errors: readonly ProjectStartIssue[], members: readonly Proje
   for (const e of errors) {
     const target = e.target;
     const member =
-      target.kind === 'answer' ? members.find((m) => m.key === target.memberKey) : undefined;
+      target.kind === 'answer' || target.kind === 'cls'
+        ? members.find((m) => m.key === target.memberKey)
+        : undefined;
     const message = member && members.length > 1 ? `${member.name}: ${e.message}` : e.message;
     if (seen.has(message)) continue;
     seen.add(message);
     out.push({ fieldId: elementIdOf(target), message });
   }
   return out;
-}
-
-/** A client's name as a case manager reads it. */
-function clientName(view: RecordView): string {
-  // personName takes the two name fields; a view is a loose record.
-  return personName({ firstName: view.firstName, lastName: view.lastName });
 }
 
 /**
@@ -156,6 +147,7 @@ export function ProjectStartPage({ clientId }: { clientId: string }) {
       providerName={provider.name}
       providerId={provider.id}
       projectType={provider.projectType}
+      cocOptions={enrollmentCocOptions(provider)}
       caseManagerId={account.userId}
       caseManagerName={account.displayName}
     />
@@ -173,6 +165,8 @@ interface FormProps {
   providerName: string;
   providerId: string;
   projectType: number;
+  /** 3.16: the project's CoC codes (empty: none set up). */
+  cocOptions: readonly string[];
   caseManagerId: string;
   caseManagerName: string;
 }
@@ -225,6 +219,7 @@ function ProjectStartForm(props: FormProps) {
       name: names[index]!,
       relationshipToHoH: m.relationshipToHoH,
       answers: m.answers,
+      cls: m.cls ?? emptyStartCls(),
     };
   });
 
@@ -236,8 +231,11 @@ function ProjectStartForm(props: FormProps) {
     caseManagerId: props.caseManagerId,
     caseManagerStartDate: value.caseManagerStartDate,
     members,
+    cocOptions: props.cocOptions,
+    enrollmentCoc: value.enrollmentCoc ?? null,
   };
   const warnings = checkHousehold(members).warnings;
+  const cocOptions = props.cocOptions;
 
   const ordered = headFirst(members);
   const headKey = members.find((m) => m.relationshipToHoH === 1)?.key ?? ordered[0]?.key;
@@ -315,7 +313,8 @@ function ProjectStartForm(props: FormProps) {
     if (check.errors.length > 0) {
       const withErrors = new Set(expanded);
       for (const e of check.errors)
-        if (e.target.kind === 'answer') withErrors.add(e.target.memberKey);
+        if (e.target.kind === 'answer' || e.target.kind === 'cls')
+          withErrors.add(e.target.memberKey);
       setExpanded(withErrors);
       return;
     }
@@ -388,6 +387,28 @@ function ProjectStartForm(props: FormProps) {
           error={errorFor({ kind: 'projectStartDate' })}
           onChange={(v) => set((prev) => ({ ...prev, projectStartDate: v }))}
         />
+        {cocOptions.length > 1 ? (
+          <SelectField
+            id="ps-coc"
+            label="Continuum of Care (Enrollment CoC)"
+            hint="The CoC where the head of household is staying. Only this project's CoCs are listed."
+            required
+            value={value.enrollmentCoc ?? cocOptions[0]!}
+            options={cocOptions.map((c) => ({ value: c, label: c }))}
+            error={errorFor({ kind: 'enrollmentCoc' })}
+            onChange={(v) => set((prev) => ({ ...prev, enrollmentCoc: v }))}
+          />
+        ) : cocOptions.length === 1 ? (
+          <p id="ps-coc">Continuum of Care (Enrollment CoC): {cocOptions[0]}</p>
+        ) : (
+          <Alert tone="warning" title="No Continuum of Care for this project">
+            <p id="ps-coc">
+              This project has no CoC set up, so the Enrollment CoC stays empty. You can save the
+              project start; ask an administrator to add the project&apos;s CoC, because the HMIS
+              export needs it.
+            </p>
+          </Alert>
+        )}
       </Section>
 
       <Section title="Household">
@@ -413,6 +434,7 @@ function ProjectStartForm(props: FormProps) {
                 ) : null}
                 {m.newClient ? (
                   <NewMemberFields
+                    idPrefix="ps"
                     memberKey={m.key}
                     details={m.newClient}
                     today={today}
@@ -456,6 +478,10 @@ function ProjectStartForm(props: FormProps) {
         const isOpen = m.key === headKey || expanded.has(m.key);
         const regionId = `ps-entry-${m.key}`;
         const missing = missingEntryAnswerCount(m, input);
+        const asksCls = asksStartCls(
+          { relationshipToHoH: m.relationshipToHoH, dob: memberDob(m) },
+          value.projectStartDate || today,
+        );
         return (
           <Section key={m.key} title={`Entry assessment: ${m.name}`}>
             {m.key === headKey ? null : (
@@ -477,6 +503,17 @@ function ProjectStartForm(props: FormProps) {
             <div id={regionId} hidden={!isOpen}>
               {isOpen ? (
                 <>
+                  {asksCls ? (
+                    <StartClsFields
+                      idPrefix="ps"
+                      memberKey={m.key}
+                      name={m.name}
+                      value={m.cls ?? emptyStartCls()}
+                      projectType={props.projectType}
+                      errorFor={(field) => errorFor({ kind: 'cls', memberKey: m.key, field })}
+                      onChange={(cls) => updateMember(m.key, (d) => ({ ...d, cls }))}
+                    />
+                  ) : null}
                   <p className="muted">
                     {missing === 0
                       ? 'Every required answer is recorded.'
@@ -528,121 +565,5 @@ function ProjectStartForm(props: FormProps) {
         <Button onClick={() => back(paths.client(clientId))}>Cancel</Button>
       </div>
     </Page>
-  );
-}
-
-function NewMemberFields(props: {
-  memberKey: string;
-  details: NewMemberDetails;
-  today: string;
-  errorFor(field: MemberField): string | null;
-  onChange(patch: Partial<NewMemberDetails>): void;
-}) {
-  const { memberKey: key, details } = props;
-  return (
-    <div className="project-start-new">
-      <div className="grid-2">
-        <TextField
-          id={memberElementId(key, 'firstName')}
-          label="First name"
-          autoComplete="off"
-          maxLength={50}
-          value={details.firstName}
-          error={props.errorFor('firstName')}
-          onChange={(v) => props.onChange({ firstName: v })}
-        />
-        <TextField
-          id={memberElementId(key, 'lastName')}
-          label="Last name"
-          autoComplete="off"
-          maxLength={50}
-          value={details.lastName}
-          error={props.errorFor('lastName')}
-          onChange={(v) => props.onChange({ lastName: v })}
-        />
-      </div>
-      <RadioGroup
-        id={memberElementId(key, 'nameDataQuality')}
-        label="Name data quality"
-        required
-        value={details.nameDataQuality}
-        options={NAME_QUALITY_OPTIONS}
-        error={props.errorFor('nameDataQuality')}
-        onChange={(v) => props.onChange({ nameDataQuality: v })}
-      />
-      <TextField
-        id={memberElementId(key, 'dob')}
-        type="date"
-        label="Date of birth"
-        max={props.today}
-        value={details.dob}
-        error={props.errorFor('dob')}
-        onChange={(v) => props.onChange({ dob: v })}
-      />
-      <RadioGroup
-        id={memberElementId(key, 'dobDataQuality')}
-        label="Date of birth data quality"
-        required
-        value={details.dobDataQuality}
-        options={DOB_QUALITY_OPTIONS}
-        error={props.errorFor('dobDataQuality')}
-        onChange={(v) => props.onChange({ dobDataQuality: v })}
-      />
-    </div>
-  );
-}
-
-function AddMember(props: {
-  memberIds: readonly string[];
-  onAddExisting(client: RecordView): void;
-  onAddNew(): void;
-}) {
-  const { db } = useServices();
-  const [search, setSearch] = useState('');
-  const text = search.trim();
-  const results = useLiveQuery(
-    () =>
-      text.length >= MIN_SEARCH
-        ? searchClientsForHousehold(db, text, 10)
-        : Promise.resolve([] as RecordView[]),
-    [db, text],
-  );
-  const found = (results.data ?? []).filter((c) => !props.memberIds.includes(c.id));
-  return (
-    <div className="project-start-add">
-      <h3 id="ps-add-heading" tabIndex={-1}>
-        Add a household member
-      </h3>
-      <TextField
-        id="ps-search"
-        type="search"
-        label="Find a client on this device by name"
-        hint="Type at least 2 letters of a first or last name."
-        value={search}
-        onChange={setSearch}
-      />
-      {text.length >= MIN_SEARCH && results.data !== undefined ? (
-        found.length > 0 ? (
-          <ul className="list" aria-label="Clients on this device">
-            {found.map((c) => (
-              <li key={c.id} className="project-start-result">
-                <span>
-                  {clientName(c)}
-                  {typeof c.dob === 'string' ? (
-                    <span className="muted">, born {formatDate(c.dob)}</span>
-                  ) : null}
-                </span>
-                <Button onClick={() => props.onAddExisting(c)}>Add {clientName(c)}</Button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted" role="status">
-            No other client on this device matches “{text}”. Add them as a new person below.
-          </p>
-        )
-      ) : null}
-      <Button onClick={props.onAddNew}>Add a new person</Button>
-    </div>
   );
 }

@@ -1,1 +1,2 @@
 export { ProjectStartPage } from './ProjectStartPage';
+export { householdPickers } from './pickers';

@@ -40,6 +40,10 @@ export interface SessionProvider {
   projectType: number;
   /** Funder codes (local list "local:funder"). */
   funders: number[];
+  /** Project CoC codes for 3.16 Enrollment CoC (the first is cocCode); only when some are set. */
+  cocCodes?: string[];
+  /** HUD 2.06.1 funding sources and grant dates, for the exit's federal-funder rule. */
+  hudFunders?: { funder: number; startDate: string | null; endDate: string | null }[];
 }
 
 export interface SessionUser {
@@ -297,11 +301,27 @@ export async function sessionUser(tx: StorageTx, user: UserRow): Promise<Session
   for (const id of providerIds) {
     const provider = await tx.getProvider(id);
     if (provider?.active) {
+      const cocCodes = [
+        ...new Set([
+          ...(provider.cocCode ? [provider.cocCode] : []),
+          ...(provider.projectCocs ?? []).map((c) => c.cocCode),
+        ]),
+      ];
       providers.push({
         id: provider.id,
         name: provider.name,
         projectType: provider.projectType,
         funders: [...provider.funders],
+        ...(cocCodes.length > 0 ? { cocCodes } : {}),
+        ...((provider.hudFunders ?? []).length > 0
+          ? {
+              hudFunders: (provider.hudFunders ?? []).map((f) => ({
+                funder: f.funder,
+                startDate: f.startDate,
+                endDate: f.endDate,
+              })),
+            }
+          : {}),
       });
     }
   }

@@ -23,6 +23,13 @@ import { createStorage } from '../storage/index';
 import type { Storage } from '../storage/types';
 import { isEntryPoint } from './entry-point';
 import {
+  HMIS_EXPORT_COMMANDS,
+  HMIS_EXPORT_OPTIONS,
+  HMIS_EXPORT_USAGE,
+  runHmisExportCommand,
+} from './hmis-export';
+import { IMPORT_USAGE, runHmisImport } from './hmis-import';
+import {
   PROJECT_COMMANDS,
   PROJECT_OPTIONS,
   PROJECT_USAGE,
@@ -54,6 +61,10 @@ Commands:
   help
 
 ${PROJECT_USAGE}
+
+${HMIS_EXPORT_USAGE}
+
+${IMPORT_USAGE}
 
 Passwords have at least 12 characters. Prefer generated passwords: a --password value stays in
 your shell history.
@@ -92,6 +103,7 @@ const OPTIONS = {
   password: { type: 'string' },
   provider: { type: 'string', multiple: true },
   ...PROJECT_OPTIONS,
+  ...HMIS_EXPORT_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -114,6 +126,7 @@ const COMMANDS: Record<string, { required: string[]; optional: string[] }> = {
   'list-users': { required: [], optional: [] },
   'list-providers': { required: [], optional: [] },
   ...PROJECT_COMMANDS,
+  ...HMIS_EXPORT_COMMANDS,
 };
 
 function str(values: Values, key: string): string {
@@ -166,6 +179,8 @@ function table(rows: string[][]): string[] {
 
 async function run(command: string, values: Values, storage: Storage, io: CliIo, now: number) {
   if (await runProjectCommand(command, values, storage, io.out, now)) return;
+  const hmisIo = { out: io.out, env: io.env ?? process.env, cwd: io.cwd ?? process.cwd() };
+  if (await runHmisExportCommand(command, values, storage, hmisIo, now)) return;
   switch (command) {
     case 'create-provider': {
       const provider = await createProvider(
@@ -322,6 +337,8 @@ async function run(command: string, values: Values, storage: Storage, io: CliIo,
 
 /** Runs one admin command; returns the process exit code. */
 export async function main(args: string[], io: CliIo = defaultIo): Promise<number> {
+  // import-hmis takes the zip as a positional argument and opens its own storage.
+  if (args[0] === 'import-hmis') return runHmisImport(args.slice(1), io);
   let command: string;
   let values: Values;
   try {

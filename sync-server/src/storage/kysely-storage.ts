@@ -22,6 +22,7 @@ import type {
   ConflictRow,
   ConflictStatus,
   DeviceRow,
+  ExternalIdRow,
   HeldMutation,
   MutationRow,
   RecordKey,
@@ -284,5 +285,11 @@ export class KyselyStorage implements Storage {
   }
   listClientLinks(clientId: string): Promise<string[]> {
     return this.read((tx) => tx.listClientLinks(clientId));
+  }
+  putExternalIds(rows: ExternalIdRow[]): Promise<void> {
+    return this.run((tx) => tx.putExternalIds(rows));
+  }
+  getExternalIds(sourceKey: string, hmisFile: string, hmisIds: string[]): Promise<ExternalIdRow[]> {
+    return this.read((tx) => tx.getExternalIds(sourceKey, hmisFile, hmisIds));
   }
 }

@@ -493,6 +493,31 @@ function enrollmentHousehold(kind: StorageKind): Migration {
   };
 }
 
+/**
+ * The HMIS CSV import's external ids: which HMIS id (per source and file) each imported record
+ * came from. The record ids are derived from them (src/domain/hmis-csv/import/ids.ts), so the
+ * table is the readable mapping, looked up by HMIS id or by record.
+ */
+const hmisExternalIds: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('hmis_external_ids')
+      .addColumn('source_key', 'text', (c) => c.notNull())
+      .addColumn('hmis_file', 'text', (c) => c.notNull())
+      .addColumn('hmis_id', 'text', (c) => c.notNull())
+      .addColumn('record_type', 'text', (c) => c.notNull())
+      .addColumn('record_id', 'text', (c) => c.notNull())
+      .addColumn('imported_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('hmis_external_ids_pk', ['source_key', 'hmis_file', 'hmis_id'])
+      .execute();
+    await db.schema
+      .createIndex('hmis_external_ids_record')
+      .on('hmis_external_ids')
+      .columns(['record_type', 'record_id'])
+      .execute();
+  },
+};
+
 /** All migrations by name; Migrator runs them in name order. */
 export function migrations(kind: StorageKind): Record<string, Migration> {
   return {
@@ -506,6 +531,7 @@ export function migrations(kind: StorageKind): Record<string, Migration> {
     '008_project_descriptors': projectDescriptors,
     '009_record_metadata': recordMetadata,
     '010_enrollment_household': enrollmentHousehold(kind),
+    '011_hmis_external_ids': hmisExternalIds,
   };
 }
 

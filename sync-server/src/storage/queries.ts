@@ -38,6 +38,7 @@ import {
   type ConflictRow,
   type ConflictStatus,
   type DeviceRow,
+  type ExternalIdRow,
   type HeldMutation,
   type MutationRow,
   type RecordKey,
@@ -768,5 +769,51 @@ export class KyselyTx implements StorageTx {
       .union(this.db.selectFrom('client_links').select('a as other').where('b', '=', clientId))
       .execute();
     return rows.map((r) => r.other).sort();
+  }
+
+  async putExternalIds(rows: ExternalIdRow[]): Promise<void> {
+    const values = rows.map((r) => ({
+      source_key: r.sourceKey,
+      hmis_file: r.hmisFile,
+      hmis_id: r.hmisId,
+      record_type: r.recordType,
+      record_id: r.recordId,
+      imported_at: r.importedAt,
+    }));
+    for (const batch of chunks(values, 6, this.spec)) {
+      await this.db
+        .insertInto('hmis_external_ids')
+        .values(batch)
+        .onConflict((oc) => oc.columns(['source_key', 'hmis_file', 'hmis_id']).doNothing())
+        .execute();
+    }
+  }
+
+  async getExternalIds(
+    sourceKey: string,
+    hmisFile: string,
+    hmisIds: string[],
+  ): Promise<ExternalIdRow[]> {
+    const out: ExternalIdRow[] = [];
+    for (const ids of chunks([...new Set(hmisIds)], 1, this.spec)) {
+      const rows = await this.db
+        .selectFrom('hmis_external_ids')
+        .selectAll()
+        .where('source_key', '=', sourceKey)
+        .where('hmis_file', '=', hmisFile)
+        .where('hmis_id', 'in', ids)
+        .execute();
+      for (const r of rows) {
+        out.push({
+          sourceKey: r.source_key,
+          hmisFile: r.hmis_file,
+          hmisId: r.hmis_id,
+          recordType: r.record_type as RecordType,
+          recordId: r.record_id,
+          importedAt: r.imported_at,
+        });
+      }
+    }
+    return out.sort((a, b) => a.hmisId.localeCompare(b.hmisId));
   }
 }

@@ -179,6 +179,18 @@ export interface ClientLinksTable {
   at: string;
 }
 
+/** HMIS ids behind imported records (the HMIS CSV import, migration 011). */
+export interface HmisExternalIdsTable {
+  /** Export.csv ImplementationID|SourceID: what the HMIS ids are unique within. */
+  source_key: string;
+  /** The CSV file the id is from ("Client.csv"). */
+  hmis_file: string;
+  hmis_id: string;
+  record_type: string;
+  record_id: string;
+  imported_at: string;
+}
+
 export interface Database {
   providers: ProvidersTable;
   users: UsersTable;
@@ -195,4 +207,5 @@ export interface Database {
   history: HistoryTable;
   audit_log: AuditLogTable;
   client_links: ClientLinksTable;
+  hmis_external_ids: HmisExternalIdsTable;
 }

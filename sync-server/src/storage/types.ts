@@ -143,6 +143,18 @@ export interface ChangePage {
   lastSeq: number;
 }
 
+/** One HMIS id behind an imported record (the HMIS CSV import). */
+export interface ExternalIdRow {
+  /** Export.csv ImplementationID|SourceID. */
+  sourceKey: string;
+  /** "Client.csv" */
+  hmisFile: string;
+  hmisId: string;
+  recordType: RecordType;
+  recordId: string;
+  importedAt: string;
+}
+
 export interface StorageTx {
   // Providers, users, memberships
   putProvider(provider: Provider): Promise<void>;
@@ -252,6 +264,12 @@ export interface StorageTx {
   }): Promise<AuditEntry[]>;
   linkClients(a: string, b: string, linkedBy: string, at: string): Promise<void>;
   listClientLinks(clientId: string): Promise<string[]>;
+
+  // HMIS CSV import
+  /** Stores HMIS ids of imported records; one already stored (same source, file, id) is kept. */
+  putExternalIds(rows: ExternalIdRow[]): Promise<void>;
+  /** The stored rows for these HMIS ids of one source and file. */
+  getExternalIds(sourceKey: string, hmisFile: string, hmisIds: string[]): Promise<ExternalIdRow[]>;
 }
 
 export interface Storage extends StorageTx {

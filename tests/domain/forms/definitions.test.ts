@@ -119,18 +119,23 @@ describe('hudColumnToFieldId', () => {
 
 describe('form registry', () => {
   it('has the forms by id', () => {
-    expect(Object.keys(FORMS_BY_ID)).toEqual(['mn-core', 'hennepin-case-management']);
+    expect(Object.keys(FORMS_BY_ID)).toEqual([
+      'mn-core',
+      'disabilities',
+      'hennepin-case-management',
+    ]);
     expect(getForm('mn-core')).toBe(MN_CORE);
     expect(getForm('hennepin-case-management')).toBe(HENNEPIN_CASE_MANAGEMENT);
     expect(getForm('nope')).toBeUndefined();
     expect(getForm('toString')).toBeUndefined();
   });
 
-  it('formsForStage: both forms at entry, update and exit; only MN Core at the annual assessment', () => {
-    expect(formsForStage(1).map((f) => f.id)).toEqual(['mn-core', 'hennepin-case-management']);
-    expect(formsForStage(2).map((f) => f.id)).toEqual(['mn-core', 'hennepin-case-management']);
-    expect(formsForStage(3).map((f) => f.id)).toEqual(['mn-core', 'hennepin-case-management']);
-    expect(formsForStage(5).map((f) => f.id)).toEqual(['mn-core']);
+  it('formsForStage: every form at entry, update and exit; MN Core and 4.05–4.10 Disabilities at the annual assessment', () => {
+    const all = ['mn-core', 'disabilities', 'hennepin-case-management'];
+    expect(formsForStage(1).map((f) => f.id)).toEqual(all);
+    expect(formsForStage(2).map((f) => f.id)).toEqual(all);
+    expect(formsForStage(3).map((f) => f.id)).toEqual(all);
+    expect(formsForStage(5).map((f) => f.id)).toEqual(['mn-core', 'disabilities']);
   });
 
   it('fieldById and fieldByHudColumn find fields in any form', () => {

@@ -14,6 +14,8 @@ describe('3.12.1 Destination', () => {
         destination: code,
         destinationSubsidyType: code === 435 ? 431 : null,
         exitReason: code === 24 ? 'deceased' : 'housed',
+        // 3.12.B: 17 "Other" carries its text.
+        otherDestination: code === 17 ? 'A boat' : null,
       });
       expect(validateDestination(e), String(code)).toEqual([]);
     }
@@ -48,6 +50,7 @@ describe('3.12.1 Destination', () => {
             destination: code,
             destinationSubsidyType: code === 435 ? 431 : null,
             exitReason: null,
+            otherDestination: code === 17 ? 'A boat' : null,
           }),
         ).length > 0,
     );

@@ -75,6 +75,7 @@ function row(overrides: Partial<CaseloadRow>): CaseloadRow {
     needsContact: false,
     lastLivingSituation: null,
     missingEntryAnswers: 0,
+    annualAssessment: { kind: 'none' },
     pending: false,
     searchKeys: ['robintestperson', 'testpersonrobin'],
     ...overrides,
@@ -199,6 +200,56 @@ describe('summarizeHousehold', () => {
     const summary = summarizeHousehold(household([member({ exitDate: '2026-03-01' })]), CONTEXT);
     expect(summary.exitDate).toBe('2026-03-01');
     expect(summary.needsContact).toBe(false);
+  });
+});
+
+describe('W-ANNUAL-2: annual assessment on the caseload', () => {
+  const started = (m: CaseloadMemberSource, projectStartDate: string): CaseloadMemberSource => ({
+    ...m,
+    enrollment: { ...m.enrollment, projectStartDate },
+  });
+  const annual = (m: CaseloadMemberSource, informationDate: string) => ({
+    id: newId(),
+    enrollmentId: m.enrollment.id,
+    dataCollectionStage: 5,
+    informationDate,
+  });
+
+  it('none for a stay under a year', () => {
+    const h = started(member(), '2025-06-01');
+    expect(summarizeHousehold(household([h]), CONTEXT).annualAssessment).toEqual({ kind: 'none' });
+  });
+
+  it('due by the window’s close on the HoH’s anniversary, for the household', () => {
+    // HoH started 2025-03-20: the window is 2026-02-18 … 2026-04-19; TODAY is 2026-03-10.
+    const h = started(member(), '2025-03-20');
+    const child = started(member({ relationshipToHoH: 2, dob: '2019-01-01' }), '2025-05-01');
+    expect(summarizeHousehold(household([h, child]), CONTEXT).annualAssessment).toEqual({
+      kind: 'due',
+      dueBy: '2026-04-19',
+    });
+  });
+
+  it('done only when every open member has one in the window; late after the window', () => {
+    const h = started(member(), '2025-03-20');
+    const child = started(member({ relationshipToHoH: 2, dob: '2019-01-01' }), '2025-05-01');
+    const withHead = [{ ...h, others: [annual(h, '2026-03-01')] }, child];
+    expect(summarizeHousehold(household(withHead), CONTEXT).annualAssessment.kind).toBe('due');
+    const both = [withHead[0]!, { ...child, others: [annual(child, '2026-03-01')] }];
+    expect(summarizeHousehold(household(both), CONTEXT).annualAssessment).toEqual({ kind: 'done' });
+    const old = started(member(), '2025-01-10');
+    expect(summarizeHousehold(household([old]), CONTEXT).annualAssessment.kind).toBe('late');
+  });
+
+  it('an exited household has none', () => {
+    const h = started(member({ exitDate: '2026-03-01' }), '2025-03-20');
+    expect(summarizeHousehold(household([h]), CONTEXT).annualAssessment).toEqual({ kind: 'none' });
+  });
+
+  it('with a federal funder, missing 4.05–4.10 Entry answers count', () => {
+    const h = member();
+    const county = missingEntryCount(h, CONTEXT);
+    expect(missingEntryCount(h, { ...CONTEXT, federal: true })).toBe(county + 6);
   });
 });
 

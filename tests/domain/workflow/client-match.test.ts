@@ -336,3 +336,24 @@ describe('hints, changes and patches', () => {
     expect(ageOn(null, TODAY)).toBeNull();
   });
 });
+
+describe('DOB after project start on a profile edit (W-START-3, Eva 84)', () => {
+  it('refuses a DOB after the project start of any enrollment, naming that date', () => {
+    const { issues } = clientFromForm(validForm({ dob: '2026-02-20' }), {
+      today: TODAY,
+      projectStartDates: ['2026-03-01', '2026-02-10'],
+    });
+    expect(issues).toEqual([
+      { field: 'dob', message: expect.stringContaining('(February 10, 2026)') },
+    ]);
+  });
+
+  it('accepts a DOB on or before every project start, and any DOB without enrollments', () => {
+    const onStart = clientFromForm(validForm({ dob: '2026-02-10' }), {
+      today: TODAY,
+      projectStartDates: ['2026-02-10'],
+    });
+    expect(onStart.issues).toEqual([]);
+    expect(clientFromForm(validForm({ dob: '2026-02-20' }), { today: TODAY }).issues).toEqual([]);
+  });
+});

@@ -19,6 +19,7 @@ import {
   type ProjectStartMember,
 } from '../../../src/domain/workflow/project-start';
 import { ageOn, isAdultOn } from '../../../src/domain/workflow/form-context';
+import { emptyStartCls } from '../../../src/domain/workflow/start-cls';
 
 const TODAY = '2026-03-10';
 const PROVIDER = '0'.repeat(31) + 'a';
@@ -34,6 +35,7 @@ function member(overrides: Partial<ProjectStartMember> = {}): ProjectStartMember
     name: 'Robin Testperson',
     relationshipToHoH: 1,
     answers: {},
+    cls: { ...emptyStartCls(), currentLivingSituation: 116 },
     ...overrides,
   };
 }
@@ -257,11 +259,13 @@ describe('buildProjectStartChanges', () => {
   it('creates the new client, then per member an enrollment, its Entry assessment and the case manager', () => {
     expect(records.changes.map((c) => `${c.type}:${c.op}`)).toEqual([
       'client:create',
-      ...Array.from({ length: 3 }, () => [
+      ...['head', 'child', 'adult'].flatMap((who) => [
         'enrollment:create',
         'assessment:create',
         'caseManagerAssignment:create',
-      ]).flat(),
+        // W-START-2: 4.12 for the head of household and adults, not for the child.
+        ...(who === 'child' ? [] : ['currentLivingSituation:create']),
+      ]),
     ]);
     const enrollments = records.changes.filter((c) => c.type === 'enrollment');
     // Head of household first.
@@ -337,5 +341,118 @@ describe('buildProjectStartChanges', () => {
     expect(() =>
       buildProjectStartChanges(input({ members: [{ ...member(), relationshipToHoH: 2 }] })),
     ).toThrow(/exactly one head of household/);
+  });
+});
+
+describe('3.16 Enrollment CoC at project start (W-START-1, Eva 27)', () => {
+  it('gives the head of household the provider’s CoC and everyone else null', () => {
+    const records = buildProjectStartChanges(
+      input({ cocOptions: ['MN-500'], members: [member(), { ...child }] }),
+      { makeId: sequentialIds() },
+    );
+    const enrollments = records.changes.filter((c) => c.type === 'enrollment');
+    expect(enrollments.map((e) => e.fields.enrollmentCoc)).toEqual(['MN-500', null]);
+  });
+
+  it('records the CoC the worker chose when the project has several', () => {
+    const i = input({ cocOptions: ['MN-500', 'MN-501'], enrollmentCoc: 'MN-501' });
+    expect(checkProjectStart(i).errors).toEqual([]);
+    const head = buildProjectStartChanges(i).changes.find((c) => c.type === 'enrollment')!;
+    expect(head.fields.enrollmentCoc).toBe('MN-501');
+  });
+
+  it('refuses a CoC that is not one of the project’s', () => {
+    const { errors } = checkProjectStart(
+      input({ cocOptions: ['MN-500', 'MN-501'], enrollmentCoc: 'MN-502' }),
+    );
+    expect(errors).toEqual([
+      { target: { kind: 'enrollmentCoc' }, message: expect.stringContaining('MN-500, MN-501') },
+    ]);
+  });
+
+  it('saves without a project CoC, with a warning that the export needs it', () => {
+    const check = checkProjectStart(input({ cocOptions: [] }));
+    expect(check.errors).toEqual([]);
+    expect(check.warnings).toEqual([
+      { target: { kind: 'enrollmentCoc' }, message: expect.stringMatching(/Eva 27/) },
+    ]);
+    const head = buildProjectStartChanges(input({ cocOptions: [] })).changes[0]!;
+    expect(head.fields.enrollmentCoc).toBeNull();
+  });
+});
+
+describe('4.12 Current Living Situation at project start (W-START-2)', () => {
+  it('asks it of the head of household and adults, never pre-filled from 3.917', () => {
+    const head = member({
+      cls: undefined,
+      answers: { livingSituation: 116 },
+    });
+    const { errors } = checkProjectStart(input({ members: [head, { ...child, cls: undefined }] }));
+    expect(errors).toEqual([
+      {
+        target: { kind: 'cls', memberKey: id(1), field: 'currentLivingSituation' },
+        message: expect.stringContaining('Robin Testperson'),
+      },
+    ]);
+  });
+
+  it('writes one CLS per asked member dated on the project start, with HUD’s null rule', () => {
+    const head = member({
+      cls: {
+        ...emptyStartCls(),
+        currentLivingSituation: 116,
+        // Not asked for 116 (4.12.B is for the institutional/temporary/permanent codes): dropped.
+        leaveSituation14Days: 1,
+        locationDetails: ' under the bridge ',
+      },
+    });
+    const records = buildProjectStartChanges(input({ members: [head] }), {
+      makeId: sequentialIds(),
+    });
+    const cls = records.changes.filter((c) => c.type === 'currentLivingSituation');
+    expect(cls).toHaveLength(1);
+    expect(cls[0]!.fields).toEqual({
+      enrollmentId: records.headEnrollmentId,
+      clientId: id(1),
+      informationDate: '2026-03-02',
+      currentLivingSituation: 116,
+      clsSubsidyType: null,
+      verifiedBy: null,
+      leaveSituation14Days: null,
+      subsequentResidence: null,
+      resourcesToObtain: null,
+      leaseOwn60Day: null,
+      movedTwoOrMore: null,
+      locationDetails: 'under the bridge',
+    });
+    const record = unflattenFields(cls[0]!.id, cls[0]!.fields);
+    expect(RECORD_SCHEMAS.currentLivingSituation.safeParse(record).success).toBe(true);
+  });
+
+  it('asks the 14-day question for a temporary situation and reports it missing as a warning', () => {
+    const head = member({ cls: { ...emptyStartCls(), currentLivingSituation: 302 } });
+    const check = checkProjectStart(input({ members: [head] }));
+    expect(check.errors).toEqual([]);
+    expect(check.warnings.map((w) => w.target)).toContainEqual({
+      kind: 'cls',
+      memberKey: id(1),
+      field: 'leaveSituation14Days',
+    });
+  });
+});
+
+describe('DOB after project start (W-START-3, Eva 84)', () => {
+  it('refuses an existing member whose recorded DOB is after the project start', () => {
+    const baby = member({
+      key: id(4),
+      clientId: id(4),
+      dob: '2026-03-05',
+      name: 'Baby Testperson',
+      relationshipToHoH: 2,
+    });
+    const { errors } = checkProjectStart(input({ members: [member(), baby] }));
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/Baby Testperson .*after the project start date \(/),
+    ]);
   });
 });

@@ -1003,6 +1003,38 @@ export function storageContract(kind: StorageKind): void {
       });
     });
 
+    describe('HMIS external ids', () => {
+      it('putExternalIds keeps the first row per source, file and HMIS id; getExternalIds finds them', async () => {
+        const row = (hmisId: string, n: number, sourceKey = 'impl|src') => ({
+          sourceKey,
+          hmisFile: 'Client.csv',
+          hmisId,
+          recordType: 'client' as const,
+          recordId: id('c', n),
+          importedAt: iso(n),
+        });
+        await storage.putExternalIds([row('H-2', 2), row('H-1', 1)]);
+        // Again, with another record id: the stored mapping stands (ids are derived, so it is the same).
+        await storage.putExternalIds([row('H-1', 9), row('H-1', 3, 'other|src')]);
+        expect(
+          await storage.getExternalIds('impl|src', 'Client.csv', ['H-1', 'H-2', 'H-3']),
+        ).toEqual([row('H-1', 1), row('H-2', 2)]);
+        expect(await storage.getExternalIds('impl|src', 'Enrollment.csv', ['H-1'])).toEqual([]);
+        expect(await storage.getExternalIds('other|src', 'Client.csv', ['H-1'])).toEqual([
+          row('H-1', 3, 'other|src'),
+        ]);
+        // Many at once (batched under the dialect's parameter limit).
+        const many = Array.from({ length: 3000 }, (_, i) => row(`M-${i}`, i));
+        await storage.putExternalIds(many);
+        const found = await storage.getExternalIds(
+          'impl|src',
+          'Client.csv',
+          many.map((m) => m.hmisId),
+        );
+        expect(found).toHaveLength(3000);
+      });
+    });
+
     describe('transactions', () => {
       it('commits everything done in the callback and returns its value', async () => {
         const result = await storage.transaction(async (tx) => {

@@ -235,7 +235,7 @@ describe.each(STORAGE_KINDS)('sync API on %s', (kind) => {
     const rules = (
       list.json() as { conflicts: { conflict: { rule: string; loser: { values: unknown } } }[] }
     ).conflicts.map((c) => [c.conflict.rule, c.conflict.loser.values]);
-    expect(rules).toEqual([['M5', exitA]]);
+    expect(rules).toEqual([['M5', { ...exitA, otherDestination: null }]]);
   });
 
   it('M6: an edit concurrent with a delete is kept and flagged; the contact stays deleted', async () => {

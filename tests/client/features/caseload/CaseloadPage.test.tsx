@@ -28,6 +28,7 @@ interface HouseholdOptions {
   exitDate?: string | null;
   contactAt?: string | null;
   cls?: number | null;
+  projectStartDate?: string;
   store?: Store;
 }
 
@@ -54,6 +55,7 @@ async function addHousehold(db: DeviceDatabase, o: HouseholdOptions) {
         householdId,
         relationshipToHoH: i ? 2 : 1,
         providerId: o.providerId ?? TEST_PROVIDER.id,
+        ...(o.projectStartDate ? { projectStartDate: o.projectStartDate } : {}),
         ...(o.exitDate
           ? {
               exitDate: o.exitDate,
@@ -126,6 +128,33 @@ beforeEach(async () => {
 });
 
 describe('CaseloadPage', () => {
+  it('W-ANNUAL-2: shows "Annual assessment due by <date>" and "late" per household', async () => {
+    const { db } = services;
+    // Today is 2026-03-10: started 2025-03-20 → window closes 2026-04-19; 2025-01-10 → closed.
+    await addHousehold(db, {
+      names: [
+        ['Robin', 'Dueperson'],
+        ['Sky', 'Dueperson'],
+      ],
+      caseManagerId: me,
+      projectStartDate: '2025-03-20',
+    });
+    await addHousehold(db, {
+      names: [['Ash', 'Lateperson']],
+      caseManagerId: me,
+      projectStartDate: '2025-01-10',
+    });
+    await addHousehold(db, { names: [['Kit', 'Newperson']], caseManagerId: me });
+    const { container } = renderWithServices(<CaseloadPage />, services);
+    await screen.findByRole('list', { name: 'Households' });
+    expect(
+      within(rowOf('Robin Dueperson')).getByText('Annual assessment due by Apr 19, 2026'),
+    ).toBeTruthy();
+    expect(within(rowOf('Ash Lateperson')).getByText('Annual assessment late')).toBeTruthy();
+    expect(within(rowOf('Kit Newperson')).queryByText(/Annual assessment/)).toBeNull();
+    await expectNoAxeViolations(container);
+  });
+
   it("shows only households with the person's active assignment at this provider", async () => {
     const { db } = services;
     const robin = await addHousehold(db, {

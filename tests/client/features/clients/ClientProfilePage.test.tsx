@@ -1,7 +1,7 @@
 // The client profile: edits save only the changed fields (whole field groups) as one patch,
 // data-quality hints, the client's enrollments, a draft that survives a reload, and a client not
 // on this device. Invented people only.
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getView } from '../../../../src/db';
@@ -88,6 +88,20 @@ describe('ClientProfilePage', () => {
       nameSuffix: null,
       nameDataQuality: 1,
     });
+  });
+
+  it('W-START-3 refuses a DOB after the project start of an enrollment (Eva 84)', async () => {
+    const user = userEvent.setup();
+    renderWithServices(<ClientProfilePage clientId={robin} />, services);
+    const dob = await screen.findByLabelText(/^Date of birth/, { selector: 'input' });
+    fireEvent.change(dob, { target: { value: '2026-02-10' } });
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain(
+      'cannot be after the project start date of an enrollment of this client (February 2, 2026)',
+    );
+    expect(dob.getAttribute('aria-invalid')).toBe('true');
+    expect(services.saved).toEqual([]);
   });
 
   it('says so when nothing changed, and announces what to fix', async () => {

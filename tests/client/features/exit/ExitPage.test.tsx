@@ -309,6 +309,8 @@ describe('ExitPage', { timeout: 30_000 }, () => {
     );
     fireEvent.change(exitDate(), { target: { value: '2026-03-09' } });
     await confirmContact(user);
+    // 435 asks 4.12.B (W-EX2).
+    await user.click(within(byId('exit-cls-leave-14')).getByRole('radio', { name: 'No' }));
     await user.click(save());
 
     await waitFor(() => expect(window.location.pathname).toBe(paths.enrollment(s.enrollmentId)));
@@ -329,14 +331,16 @@ describe('ExitPage', { timeout: 30_000 }, () => {
         exitContactConfirmed: 1,
         docPhotoId: 'does_not_have',
         householdMonthlyIncome: 0,
-        incomeFromAnySource: 0,
       }),
     });
+    // W-EX4: the Entry's 4.02–4.04 are not saved as the exit's without the case manager.
+    expect(bundle.exit!.answers).not.toHaveProperty('incomeFromAnySource');
     expect(bundle.currentLivingSituations).toHaveLength(1);
     expect(bundle.currentLivingSituations[0]).toMatchObject({
       informationDate: '2026-03-09',
       currentLivingSituation: 435,
       clsSubsidyType: 434,
+      leaveSituation14Days: 0,
     });
     expect(bundle.assignments.find((a) => a.id === s.assignmentId)).toMatchObject({
       endDate: '2026-03-09',
@@ -367,13 +371,15 @@ describe('ExitPage', { timeout: 30_000 }, () => {
     const summary = screen.getByText('Optional: income, non-cash benefits, health insurance');
     const details = summary.closest('details') as HTMLDetailsElement;
     expect(details.open).toBe(false);
-    // The income question is inside, pre-filled from the Entry ("No").
+    // The income question is inside, empty: the Entry's "No" is not copied (W-EX4).
     const income = within(details).getByRole('group', {
       name: /Does the client have income from any source/,
     });
-    expect((within(income).getByRole('radio', { name: 'No' }) as HTMLInputElement).checked).toBe(
-      true,
-    );
+    expect(
+      within(income)
+        .getAllByRole('radio')
+        .some((r) => (r as HTMLInputElement).checked),
+    ).toBe(false);
     await user.click(summary);
     expect(details.open).toBe(true);
   });

@@ -12,8 +12,8 @@ import { clientChange, expectNoAxeViolations, seed } from './helpers';
 const ROBIN = newId();
 const SKY = newId();
 
-async function setup(clientId = ROBIN) {
-  const services = await makeServices();
+async function setup(clientId = ROBIN, provider = TEST_PROVIDER) {
+  const services = await makeServices({ provider });
   await seed(services.db, [
     clientChange(ROBIN, 'Robin', 'Testperson', '1990-05-17'),
     clientChange(SKY, 'Sky', 'Testperson', '2018-01-09'),
@@ -47,6 +47,12 @@ async function addSky(user: ReturnType<typeof userEvent.setup>) {
   return screen.findByLabelText(/Relationship to head of household \(Sky Testperson\)/);
 }
 
+/** W-START-2: the 4.12 question of a member (asked, never copied from 3.917). */
+async function chooseCls(user: ReturnType<typeof userEvent.setup>, name: string, option: RegExp) {
+  const select = screen.getByLabelText(new RegExp(`Where is ${name} staying on the start date`));
+  await user.selectOptions(select, within(select).getByRole('option', { name: option }));
+}
+
 afterEach(cleanup);
 
 beforeEach(() => {
@@ -55,103 +61,134 @@ beforeEach(() => {
 
 // A big form in jsdom is slow to type into, the more so with other suites running at once.
 describe('ProjectStartPage', { timeout: 30_000 }, () => {
-  it('saves a household of three in one save, readable with enrollmentBundle', async () => {
-    const { services, user, container } = await setup();
+  // The longest form of the suite: three members, two of them asked 4.12.
+  it(
+    'saves a household of three in one save, readable with enrollmentBundle',
+    { timeout: 90_000 },
+    async () => {
+      const { services, user, container } = await setup();
 
-    // An existing client on this device, as the head of household's child.
-    await user.selectOptions(await addSky(user), 'Child');
+      // An existing client on this device, as the head of household's child.
+      await user.selectOptions(await addSky(user), 'Child');
 
-    // A new person, quick-created.
-    await user.click(screen.getByRole('button', { name: 'Add a new person' }));
-    await user.type(screen.getByLabelText('First name'), 'Alex');
-    await user.type(screen.getByLabelText('Last name'), 'Sample');
-    await user.click(radio(container, /Name data quality/, 'Full name reported'));
-    fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: '1988-11-30' } });
-    await user.click(
-      radio(container, /Date of birth data quality/, 'Approximate or partial DOB reported'),
-    );
-    await user.selectOptions(
-      screen.getByLabelText(/Relationship to head of household \(Alex Sample\)/),
-      'Spouse or partner',
-    );
+      // A new person, quick-created.
+      await user.click(screen.getByRole('button', { name: 'Add a new person' }));
+      await user.type(screen.getByLabelText('First name'), 'Alex');
+      await user.type(screen.getByLabelText('Last name'), 'Sample');
+      await user.click(radio(container, /Name data quality/, 'Full name reported'));
+      fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: '1988-11-30' } });
+      await user.click(
+        radio(container, /Date of birth data quality/, 'Approximate or partial DOB reported'),
+      );
+      await user.selectOptions(
+        screen.getByLabelText(/Relationship to head of household \(Alex Sample\)/),
+        'Spouse or partner',
+      );
 
-    // The head of household's form is open; the others wait behind a disclosure.
-    const head = region('Entry assessment: Robin Testperson');
-    await user.click(radio(head, /disabling condition/, 'Yes'));
-    const skyToggle = screen.getByRole('button', { name: 'Answer for Sky Testperson' });
-    expect(skyToggle.getAttribute('aria-expanded')).toBe('false');
-    await user.click(skyToggle);
-    expect(skyToggle.getAttribute('aria-expanded')).toBe('true');
-    const sky = region('Entry assessment: Sky Testperson');
-    // A child is not asked the prior living situation (head of household and adults only).
-    expect(within(sky).queryByLabelText(/Where the client stayed the night before/)).toBeNull();
-    await user.click(radio(sky, /disabling condition/, 'No'));
+      // The head of household's form is open; the others wait behind a disclosure.
+      const head = region('Entry assessment: Robin Testperson');
+      await user.click(radio(head, /disabling condition/, 'Yes'));
+      await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
+      const skyToggle = screen.getByRole('button', { name: 'Answer for Sky Testperson' });
+      expect(skyToggle.getAttribute('aria-expanded')).toBe('false');
+      await user.click(skyToggle);
+      expect(skyToggle.getAttribute('aria-expanded')).toBe('true');
+      const sky = region('Entry assessment: Sky Testperson');
+      // A child is not asked the prior living situation (head of household and adults only).
+      expect(within(sky).queryByLabelText(/Where the client stayed the night before/)).toBeNull();
+      await user.click(radio(sky, /disabling condition/, 'No'));
+      // A child is not asked 4.12 either; the adult is.
+      expect(within(sky).queryByLabelText(/staying on the start date/)).toBeNull();
+      await user.click(screen.getByRole('button', { name: 'Answer for Alex Sample' }));
+      await chooseCls(user, 'Alex Sample', /^Staying or living in a friend's room/);
+      // 4.12.B follows the situation chosen.
+      await user.click(
+        radio(region('Entry assessment: Alex Sample'), /Will Alex Sample have to leave/, 'No'),
+      );
 
-    await expectNoAxeViolations(container);
+      await expectNoAxeViolations(container);
 
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
-    await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
-    const headId = enrollmentIdFromPath();
+      await user.click(screen.getByRole('button', { name: 'Save project start' }));
+      await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
+      const headId = enrollmentIdFromPath();
 
-    expect(services.saved).toHaveLength(1);
-    const bundle = (await enrollmentBundle(services.db, headId))!;
-    expect(bundle.enrollment).toMatchObject({
-      clientId: ROBIN,
-      providerId: TEST_PROVIDER.id,
-      relationshipToHoH: 1,
-      projectStartDate: TEST_TODAY,
-      entryType: 'basic',
-      exitDate: null,
-    });
-    // Head of household first; the others in any order.
-    const relationships = Object.fromEntries(
-      bundle.household.map((m) => [m.client?.firstName, m.enrollment.relationshipToHoH]),
-    );
-    expect(bundle.household[0]!.client?.firstName).toBe('Robin');
-    expect(relationships).toEqual({ Robin: 1, Sky: 2, Alex: 3 });
-    expect(new Set(bundle.household.map((m) => m.enrollment.householdId)).size).toBe(1);
-
-    // The Entry assessment under its singleton id, dated the project start.
-    expect(bundle.entry).toMatchObject({
-      id: singletonAssessmentId(headId, 1),
-      dataCollectionStage: 1,
-      informationDate: TEST_TODAY,
-      answers: { disablingCondition: 1 },
-    });
-    // The signed-in case manager is on every member's Case Managers tab.
-    for (const member of bundle.household) {
-      const b = (await enrollmentBundle(services.db, member.enrollment.id))!;
-      expect(b.entry?.id).toBe(singletonAssessmentId(member.enrollment.id, 1));
-      expect(b.assignments).toHaveLength(1);
-      expect(b.assignments[0]).toMatchObject({
-        caseManagerId: services.account.userId,
-        startDate: TEST_TODAY,
-        endDate: null,
+      expect(services.saved).toHaveLength(1);
+      const bundle = (await enrollmentBundle(services.db, headId))!;
+      // W-START-2: one 4.12 per asked member, dated on the project start.
+      expect(bundle.currentLivingSituations).toEqual([
+        expect.objectContaining({ informationDate: TEST_TODAY, currentLivingSituation: 116 }),
+      ]);
+      expect(bundle.enrollment).toMatchObject({
+        clientId: ROBIN,
+        providerId: TEST_PROVIDER.id,
+        relationshipToHoH: 1,
+        projectStartDate: TEST_TODAY,
+        entryType: 'basic',
+        exitDate: null,
       });
-    }
-    const member = (name: string) => bundle.household.find((m) => m.client?.firstName === name)!;
-    const skyBundle = (await enrollmentBundle(services.db, member('Sky').enrollment.id))!;
-    expect(skyBundle.entry?.answers).toEqual({ disablingCondition: 0 });
+      // Head of household first; the others in any order.
+      const relationships = Object.fromEntries(
+        bundle.household.map((m) => [m.client?.firstName, m.enrollment.relationshipToHoH]),
+      );
+      expect(bundle.household[0]!.client?.firstName).toBe('Robin');
+      expect(relationships).toEqual({ Robin: 1, Sky: 2, Alex: 3 });
+      expect(new Set(bundle.household.map((m) => m.enrollment.householdId)).size).toBe(1);
 
-    const alex = member('Alex').client!;
-    expect(alex).toMatchObject({
-      firstName: 'Alex',
-      lastName: 'Sample',
-      nameDataQuality: 1,
-      dob: '1988-11-30',
-      dobDataQuality: 2,
-    });
-    expect(await services.db.drafts.count()).toBe(0);
-  });
+      // The Entry assessment under its singleton id, dated the project start.
+      expect(bundle.entry).toMatchObject({
+        id: singletonAssessmentId(headId, 1),
+        dataCollectionStage: 1,
+        informationDate: TEST_TODAY,
+        answers: { disablingCondition: 1 },
+      });
+      // The signed-in case manager is on every member's Case Managers tab.
+      for (const member of bundle.household) {
+        const b = (await enrollmentBundle(services.db, member.enrollment.id))!;
+        expect(b.entry?.id).toBe(singletonAssessmentId(member.enrollment.id, 1));
+        expect(b.assignments).toHaveLength(1);
+        expect(b.assignments[0]).toMatchObject({
+          caseManagerId: services.account.userId,
+          startDate: TEST_TODAY,
+          endDate: null,
+        });
+      }
+      const member = (name: string) => bundle.household.find((m) => m.client?.firstName === name)!;
+      const skyBundle = (await enrollmentBundle(services.db, member('Sky').enrollment.id))!;
+      expect(skyBundle.entry?.answers).toEqual({ disablingCondition: 0 });
+
+      const alexBundle = (await enrollmentBundle(services.db, member('Alex').enrollment.id))!;
+      expect(alexBundle.currentLivingSituations).toEqual([
+        expect.objectContaining({
+          informationDate: TEST_TODAY,
+          currentLivingSituation: 336,
+          leaveSituation14Days: 0,
+        }),
+      ]);
+      expect(skyBundle.currentLivingSituations).toEqual([]);
+      // W-START-1: the test provider has no CoC: the head's Enrollment CoC stays empty.
+      expect(bundle.enrollment.enrollmentCoc).toBeNull();
+
+      const alex = member('Alex').client!;
+      expect(alex).toMatchObject({
+        firstName: 'Alex',
+        lastName: 'Sample',
+        nameDataQuality: 1,
+        dob: '1988-11-30',
+        dobDataQuality: 2,
+      });
+      expect(await services.db.drafts.count()).toBe(0);
+    },
+  );
 
   it('needs exactly one head of household', async () => {
     const { services, user, container } = await setup();
     const skyRelationship = await addSky(user);
     await user.selectOptions(skyRelationship, 'Self (head of household)');
+    await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
     await user.click(screen.getByRole('button', { name: 'Save project start' }));
 
     const summary = await screen.findByRole('alert');
-    expect(summary.textContent).toContain('One thing to fix before saving');
+    expect(summary.textContent).toMatch(/to fix before saving/);
     expect(summary.textContent).toContain(
       'This household has 2 heads of household (Robin Testperson and Sky Testperson)',
     );
@@ -189,6 +226,7 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     // A number is fine; the total and every other question can wait.
     await user.clear(amount);
     await user.type(amount, '400');
+    await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
     await user.click(screen.getByRole('button', { name: 'Save project start' }));
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     const bundle = (await enrollmentBundle(services.db, enrollmentIdFromPath()))!;
@@ -208,7 +246,7 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
 
     await user.selectOptions(
       where,
-      within(head).getByRole('option', { name: /^Place not meant for habitation/ }),
+      within(where).getByRole('option', { name: /^Place not meant for habitation/ }),
     );
     expect(within(head).getByLabelText(dateLabel)).toBeTruthy();
     expect(within(head).queryByRole('group', { name: shortStay })).toBeNull();
@@ -216,7 +254,7 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
 
     await user.selectOptions(
       where,
-      within(head).getByRole('option', { name: /^Staying or living in a friend's room/ }),
+      within(where).getByRole('option', { name: /^Staying or living in a friend's room/ }),
     );
     expect(within(head).queryByLabelText(dateLabel)).toBeNull();
     await user.click(radio(head, shortStay, 'Yes'));
@@ -226,6 +264,7 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     ).toBeTruthy();
     expect(within(head).queryByLabelText(dateLabel)).toBeNull();
 
+    await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
     await user.click(screen.getByRole('button', { name: 'Save project start' }));
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     const bundle = (await enrollmentBundle(services.db, enrollmentIdFromPath()))!;
@@ -243,6 +282,7 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     expect(
       screen.getByText(/This client's record arrives on this device after the next sync/),
     ).toBeTruthy();
+    await chooseCls(user, 'Client …' + remote.slice(-6), /^Place not meant for habitation/);
     await user.click(screen.getByRole('button', { name: 'Save project start' }));
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     const enrollment = await getView(services.db, 'enrollment', enrollmentIdFromPath());
@@ -279,6 +319,7 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
       screen.getByRole('button', { name: 'Remove New household member from the household' }),
     );
     fireEvent.change(cmStart, { target: { value: '2026-03-04' } });
+    await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
     await user.click(screen.getByRole('button', { name: 'Save project start' }));
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     const bundle = (await enrollmentBundle(services.db, enrollmentIdFromPath()))!;
@@ -298,5 +339,37 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     expect(
       screen.getByLabelText(/Relationship to head of household \(Sky Testperson\)/),
     ).toBeTruthy();
+  });
+
+  it('W-START-1 preselects the project’s first CoC and lets the worker choose another', async () => {
+    const { services, user, container } = await setup(ROBIN, {
+      ...TEST_PROVIDER,
+      cocCodes: ['MN-500', 'MN-501'],
+    });
+    const coc = screen.getByLabelText(/Continuum of Care \(Enrollment CoC\)/);
+    expect((coc as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('MN-500');
+    await user.selectOptions(coc, 'MN-501');
+    await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
+    await expectNoAxeViolations(container);
+    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
+    const enrollment = await getView(services.db, 'enrollment', enrollmentIdFromPath());
+    expect(enrollment).toMatchObject({ enrollmentCoc: 'MN-501' });
+  });
+
+  it('W-START-2 refuses to save without the head of household’s Current Living Situation', async () => {
+    const { services, user } = await setup();
+    expect(screen.getByText(/No Continuum of Care for this project/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain(
+      'Choose where Robin Testperson is staying on the start date (Current Living Situation).',
+    );
+    expect(
+      screen
+        .getByLabelText(/Where is Robin Testperson staying on the start date/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+    expect(services.saved).toEqual([]);
   });
 });

@@ -1,0 +1,14 @@
+// Rule ids of the exit workflow's own rules (issue 10 §1, conformance audit §1 #3, #7, #11). The
+// HUD elements keep their element numbers; Fieldnote's decisions get a W-id. Tests cite them.
+export const EXIT_RULES = Object.freeze({
+  /** 3.12.B: "Specify the other destination" required with Destination 17, ≤ 50 characters. */
+  otherDestination: '3.12.B',
+  /** W-EX1: no Current Living Situation at exit for Destination 24 or 30 (no contact). */
+  noClsWithoutContact: 'W-EX1',
+  /** W-EX2: 4.12.B (and C–F when B = Yes) of the exit CLS are asked and required. */
+  exitCls14Days: 'W-EX2',
+  /** W-EX3: 4.02/4.03/4.04 required at exit when the provider has a federal funder. */
+  incomeRequiredWithFederalFunder: 'W-EX3',
+  /** W-EX4: 4.02–4.04 never copied silently; copied answers are saved only once confirmed. */
+  incomeCopyConfirmed: 'W-EX4',
+} as const);

@@ -1,0 +1,2 @@
+// The HMIS CSV export screen (supervisors and administrators).
+export { HmisExportPage } from './HmisExportPage';

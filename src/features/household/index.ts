@@ -1,0 +1,3 @@
+export { HouseholdPage } from './HouseholdPage';
+export { addMemberPageWith } from './AddMemberPage';
+export type { HouseholdPickers } from './pickers';
