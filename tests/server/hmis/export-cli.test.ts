@@ -50,6 +50,27 @@ describe.each(STORAGE_KINDS)('export-hmis on %s', (kind) => {
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
 
+  it('Eva port: the hashed export of the whole demo (both providers) has zero errors and zero high-priority findings', async () => {
+    const run = await admin(
+      'export-hmis',
+      '--provider',
+      DEMO_PROVIDER_ID,
+      '--provider',
+      DEMO_OUTREACH_PROVIDER_ID,
+      '--start',
+      '2025-10-01',
+      '--end',
+      new Date(TEST_NOW).toISOString().slice(0, 10),
+      '--out',
+      path.join(dir.dir, 'demo-hashed.zip'),
+      '--hash',
+    );
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toMatch(
+      /What Eva would flag: 0 error\(s\), 0 high priority, \d+ warning\(s\)\./,
+    );
+  });
+
   it('exports the demo caseload: exit 0, rows per file printed, a readable zip, Export.csv first', async () => {
     const run = await admin(
       'export-hmis',
