@@ -158,7 +158,7 @@ describe('HMIS export and data quality for a supervisor', () => {
     // Nothing answered yet: saving says what is missing instead of saving an empty assessment.
     await page.getByRole('button', { name: 'Save annual assessment' }).click();
     await page
-      .getByText(/Not saved|Please check before saving/)
+      .getByText(/things? to fix before saving/)
       .first()
       .waitFor();
     await checkScreen(page, 'annual-assessment-errors');

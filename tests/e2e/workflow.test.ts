@@ -96,6 +96,27 @@ async function answerDocuments(page: Page): Promise<void> {
   for (const doc of DOCUMENTS) await choose(page, new RegExp(`^${doc}`), 'Has it');
 }
 
+/**
+ * 4.02–4.04 at exit, required because the demo provider has a HUD CoC grant (W-EX3): every
+ * "from any source" question asked of this member is answered "Client doesn't know".
+ */
+async function answerExitIncome(page: Page): Promise<void> {
+  const questions = [
+    /^Does the client have income from any source/,
+    /^Does the client receive non-cash benefits from any source/,
+    /^Is the client covered by health insurance/,
+  ];
+  for (const question of questions) {
+    const groups = page.getByRole('group', { name: question });
+    for (let i = 0; i < (await groups.count()); i++) {
+      await groups
+        .nth(i)
+        .getByLabel(/^Client doesn.t know$/)
+        .check();
+    }
+  }
+}
+
 /** The path of the page now, e.g. /enrollments/<id>. */
 function pathOf(page: Page): string {
   return new URL(page.url()).pathname;
@@ -210,6 +231,11 @@ describe('a case manager carries a client from first contact to exit', () => {
       page.getByLabel(/^Where the client stayed the night before/),
       /^Place not meant for habitation/,
     );
+    // 4.12 at project start for the head of household (the child is not asked).
+    await selectOption(
+      page.getByLabel(/^Where is Avery Fieldtest staying on the start date/),
+      /^Place not meant for habitation/,
+    );
     await checkScreen(page, 'project-start');
     await page.getByRole('button', { name: 'Save project start' }).click();
     await page.waitForURL(/\/enrollments\/[0-9a-f]{32}$/);
@@ -313,6 +339,7 @@ describe('a case manager carries a client from first contact to exit', () => {
       /^Rental by client, no ongoing housing subsidy/,
     );
     await answerDocuments(page);
+    await answerExitIncome(page);
     // 410 asks 4.12.B at exit (W-EX2).
     await choose(
       page,
@@ -336,6 +363,7 @@ describe('a case manager carries a client from first contact to exit', () => {
       /^Rental by client, no ongoing housing subsidy/,
     );
     await answerDocuments(page);
+    await answerExitIncome(page);
     // The household's income (850, from the interim update) needs its sources at exit.
     await page
       .getByRole('group', { name: /^Where the household income comes from/ })
