@@ -16,6 +16,7 @@ import {
   screenshotBothSizes,
 } from './support/browser';
 import { RESULTS, startServer, type TestServer } from './support/server';
+import { heading, signIn as signInAt } from './support/steps';
 
 const CASE_MANAGER = { username: 'demo.casemanager', password: 'fieldnote-demo-cm' };
 const SUPERVISOR = { username: 'demo.supervisor', password: 'fieldnote-demo-sup' };
@@ -39,16 +40,8 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   await screenshotBothSizes(page, name);
 }
 
-async function heading(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 30_000 });
-}
-
 async function signIn(page: Page, who: { username: string; password: string }): Promise<void> {
-  await page.goto(server.baseUrl, { waitUntil: 'load' });
-  await heading(page, 'Sign in to Fieldnote');
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel(/^Password/).fill(who.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInAt(page, server.baseUrl, who);
 }
 
 async function signInAsSupervisor(page: Page): Promise<void> {

@@ -18,6 +18,7 @@ import {
   screenshotBothSizes,
 } from './support/browser';
 import { RESULTS, startServer, type TestServer } from './support/server';
+import { heading, signIn as signInAt } from './support/steps';
 
 const CASE_MANAGER = { username: 'demo.casemanager', password: 'fieldnote-demo-cm' };
 const CASE_MANAGER_2 = { username: 'demo.casemanager2', password: 'fieldnote-demo-cm2' };
@@ -43,16 +44,8 @@ async function checkScreen(page: Page, name: string, screenshot = true): Promise
   if (screenshot) await screenshotBothSizes(page, name);
 }
 
-async function heading(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 20_000 });
-}
-
 async function signIn(page: Page, who: { username: string; password: string }): Promise<void> {
-  await page.goto(server.baseUrl, { waitUntil: 'load' });
-  await heading(page, 'Sign in to Fieldnote');
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel(/^Password/).fill(who.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInAt(page, server.baseUrl, who);
 }
 
 /** Picks an option (radio or checkbox) in the fieldset named `group`. */
