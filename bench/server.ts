@@ -10,6 +10,7 @@
 //      Target: p99 < 250 ms with 0 errors.
 //   4. The HMIS CSV export at 5,000, 10,000 and 20,000 clients (bench/server-export.ts).
 //      Target: < 10 s at 20,000 clients, memory flat.
+//   5. The HMIS CSV import at the same sizes into an empty server (bench/server-import.ts).
 //
 // `--smoke` (or BENCH_SMOKE=1) shrinks every size so CI exercises the path in seconds; it writes
 // bench/results/server-smoke.json and its figures are not to be read against the targets.
@@ -18,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { StorageKind } from '../sync-server/src/storage/types';
 import { runExportBenchmarks } from './server-export';
+import { runImportBenchmarks } from './server-import';
 import { runLoad, type LoadOptions } from './server/load';
 import { checkTargets, printReport, type KindFigures } from './server/report';
 import { runThroughput, type ThroughputOptions } from './server/throughput';
@@ -86,3 +88,6 @@ console.log(`Written to ${path.relative(process.cwd(), file)}`);
 
 // 4. The HMIS CSV export of 20,000 clients (bench/server-export.ts, its own results file).
 await runExportBenchmarks({ smoke, databaseUrl });
+
+// 5. The HMIS CSV import of 20,000 clients into an empty server (bench/server-import.ts).
+await runImportBenchmarks({ smoke, databaseUrl });

@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../src/domain/clock/hlc';
 import { singletonAssessmentId } from '../../../src/domain/records';
+import { planHmisImport } from '../../../src/domain/hmis-csv/import';
 import { main } from '../../../sync-server/src/cli/admin';
+import { applyHmisImport } from '../../../sync-server/src/hmis/import/apply';
 import { pushMutations } from '../../../sync-server/src/sync/push';
 import type { Storage } from '../../../sync-server/src/storage/types';
 import { copy, fx, lineOf, setCell } from '../../domain/hmis-csv/import/fixture';
@@ -153,6 +155,40 @@ describe.each(STORAGE_KINDS)('import-hmis on %s', (kind) => {
       },
     );
     expect((await record('client', fx.HOH.id))?.state.fields.firstName).toBe('Alexandra');
+  });
+
+  it('an import stopped part-way is run again: it finishes, and the result is that of one import', async () => {
+    const files = await exportedFiles();
+    const result = planHmisImport(files, { providerId });
+    if (!result.ok) throw new Error('the fixture does not plan');
+    const provider = (await storage.getProvider(providerId))!;
+    // A crash after the clients and half the rest: only those writes were applied.
+    const half = {
+      ...result.plan,
+      writes: result.plan.writes.slice(0, Math.ceil(result.plan.writes.length / 2)),
+    };
+    await applyHmisImport(storage, half, provider, () => TEST_NOW);
+    const run = await importCli(storage, [
+      await writeZip(files, dir.dir),
+      '--provider',
+      providerId,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.out.join('\n')).toMatch(
+      new RegExp(
+        `${result.plan.writes.length - half.writes.length} created, 0 updated, ${half.writes.length} unchanged`,
+      ),
+    );
+    const entry = await record('assessment', singletonAssessmentId(fx.HOH_ENROLLMENT.id, 3));
+    expect(entry?.state.fields['answers.medicaid']).toBe(1);
+    const mark = await serverMark(storage, providerId);
+    await importCli(storage, [
+      await writeZip(files, dir.dir, 'again.zip'),
+      '--provider',
+      providerId,
+    ]);
+    expect(await serverMark(storage, providerId)).toEqual(mark);
+    expect(mark.conflicts).toBe(0);
   });
 
   it('HMIS ids that are not Fieldnote ids are imported under derived ids, the same on a second import', async () => {

@@ -3,7 +3,6 @@
 import { fieldPolicy } from '../../merge/policy';
 import type { FieldValues } from '../../merge/state';
 import { recordKey, type RecordType } from '../../records';
-import type { JsonValue } from '../../protocol/json-value';
 import { hmisFile, type HmisFileName } from '../columns';
 import { parseHmisValue } from '../values';
 import { hmisDateTimeMillis, importedRecordId } from './ids';
@@ -130,10 +129,6 @@ export class ImportContext {
     this.externalIds.push({ file: hmisFile(file).fileName, hmisId, recordType, recordId });
   }
 
-  has(type: RecordType, id: string): boolean {
-    return this.builders.has(recordKey(type, id));
-  }
-
   /** The writes in dependency order, and the ignored-column notes. */
   finish(): { writes: Builder[]; ignoredNotes: ImportProblem[] } {
     const rank: Record<RecordType, number> = {
@@ -159,5 +154,3 @@ export class ImportContext {
     return { writes, ignoredNotes };
   }
 }
-
-export type { JsonValue };

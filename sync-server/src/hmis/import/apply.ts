@@ -24,8 +24,11 @@ import { pushMutations } from '../../sync/push';
 import type { Storage, StoredRecord } from '../../storage/types';
 import { importDeviceId, updateMutationId, writeMutations } from './mutations';
 
-/** Writes per batch: one read of their records, then one push per user. */
-const BATCH = 500;
+/**
+ * Writes per batch: one read of their records, then one push per user. Small, because a push
+ * compares each new client with the batch's other records (M10), which grows with the square.
+ */
+const BATCH = 200;
 
 export interface ImportReport {
   readonly usersCreated: number;
