@@ -7,14 +7,7 @@
 //
 //   npm run bench:export            (also run at the end of npm run bench:server)
 //   npm run bench:export -- --smoke (sizes shrunk: exercises the path only)
-import {
-  createWriteStream,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { localDateOf } from '../src/domain/records';
@@ -25,6 +18,7 @@ import { HMIS_EXPORT_DEPS } from '../sync-server/src/hmis/export-deps';
 import type { StorageKind } from '../sync-server/src/storage/types';
 import { createBenchDatabase } from './server/fixtures';
 import { generateHmisCaseload } from './server/hmis-caseload';
+import { hmisBenchReport } from './server/hmis-report';
 
 export interface ExportStep {
   clients: number;
@@ -143,33 +137,13 @@ export async function runExportBenchmarks(options: {
 }): Promise<void> {
   const kinds: StorageKind[] = options.databaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
   const sizes = options.smoke ? [500, 1_000, 2_000] : [5_000, 10_000, 20_000];
-  const loadAverageAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
+  const writeReport = hmisBenchReport('server-export', options.smoke, sizes);
   console.log(
     `HMIS CSV export benchmark (${options.smoke ? 'smoke run: sizes shrunk' : 'full run'}; target < 10 s at 20,000 clients, memory flat)`,
   );
   const figures: Partial<Record<StorageKind, ExportStep[]>> = {};
   for (const kind of kinds) figures[kind] = await runExportBench(kind, options.databaseUrl, sizes);
-  const name = options.smoke ? 'server-export-smoke' : 'server-export';
-  const report = {
-    name,
-    date: new Date().toISOString(),
-    machine: {
-      node: process.version,
-      cpus: os.cpus().length,
-      cpu: os.cpus()[0]?.model ?? 'unknown',
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-      loadAverageAtStart,
-      loadAverageAtEnd: Math.round(os.loadavg()[0]! * 100) / 100,
-    },
-    mode: options.smoke ? 'smoke' : 'full',
-    sizes,
-    figures,
-  };
-  const dir = path.join(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`Written to ${path.relative(process.cwd(), file)}`);
+  writeReport(figures);
 }
 
 if (isEntryPoint(import.meta.url)) {
