@@ -23,6 +23,17 @@ export const EMERGENCY_SHELTER_NIGHT_BY_NIGHT = 1;
 export const STREET_OUTREACH = 4;
 export const SERVICES_ONLY = 6;
 export const RAPID_RE_HOUSING = 13;
+/** 4.13 Date of Engagement is collected by Street Outreach and Night-by-Night shelters only. */
+export const ENGAGEMENT_PROJECT_TYPES: readonly number[] = Object.freeze([
+  STREET_OUTREACH,
+  EMERGENCY_SHELTER_NIGHT_BY_NIGHT,
+]);
+
+/** Whether the project type collects 4.13 Date of Engagement. */
+export function asksDateOfEngagement(projectType: number | null | undefined): boolean {
+  return typeof projectType === 'number' && ENGAGEMENT_PROJECT_TYPES.includes(projectType);
+}
+
 /** 4.12.3 VerifiedBy is null unless the project is Coordinated Entry. */
 export const COORDINATED_ENTRY = 14;
 

@@ -47,6 +47,11 @@ export const enrollmentSchema = z.object({
   // parse; an absent value means "not recorded" (exported as null).
   /** 3.16 Enrollment CoC: the head of household's CoC at project start (HMIS EnrollmentCoC). */
   enrollmentCoc: cocCodeSchema.nullable().optional(),
+  /**
+   * 4.13 Date of Engagement (Street Outreach and Night-by-Night Emergency Shelter, head of
+   * household and adults): inside the stay, never in the future (workflow W-ENG-2).
+   */
+  dateOfEngagement: localDateSchema.nullable().optional(),
   /** 3.12.B: the "specify" text of Destination 17 Other (HMIS OtherDestination, S50). */
   otherDestination: z
     .string({ error: 'Describe the other destination in words.' })

@@ -88,6 +88,9 @@ const FIELDS: Readonly<Record<RecordType, Readonly<Record<string, FieldSpec>>>> 
     exitReason: { label: 'Why case management ended', kind: 'exitReason' },
     destination: code('Destination', '3.12.1'),
     destinationSubsidyType: code('Destination rental subsidy type', '3.12.A'),
+    otherDestination: text('Other destination'),
+    enrollmentCoc: text('Enrollment CoC'),
+    dateOfEngagement: date('Date of engagement'),
   },
   assessment: {
     enrollmentId: id('Enrollment'),

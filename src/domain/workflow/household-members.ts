@@ -25,6 +25,8 @@ export interface HouseholdEnrollment {
   exitDate: string | null;
   dob: string | null;
   enrollmentCoc?: string | null;
+  /** 4.13 Date of Engagement (Street Outreach and Night-by-Night shelters only). */
+  dateOfEngagement?: string | null;
 }
 
 /** Whether the enrollment has no exit yet. */
@@ -66,3 +68,4 @@ export function householdProblem(members: readonly HouseholdEnrollment[]): strin
 
 export * from './household-add';
 export * from './household-head';
+export * from './household-details';

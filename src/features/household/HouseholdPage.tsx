@@ -1,6 +1,8 @@
 // Household members of an enrollment's household: who is in it, "Add a household member" (its own
 // screen), and "Change the head of household", saved as one unit so the household never has zero
-// or two heads (W-HH-4, W-HH-5 in src/domain/workflow/household-members.ts).
+// or two heads (W-HH-4, W-HH-5 in src/domain/workflow/household-members.ts); below them the
+// household-level HUD data kept after project start: 3.16 Enrollment CoC (W-HH-6) and 4.13 Date
+// of Engagement (W-ENG-1 … 3, household-details.ts).
 import { useState } from 'react';
 import { enrollmentBundle } from '../../db';
 import { HEAD_OF_HOUSEHOLD } from '../../domain/codes';
@@ -31,6 +33,8 @@ import {
   SelectField,
   type FieldError,
 } from '../../shared/ui';
+import { EngagementSection } from './EngagementSection';
+import { EnrollmentCocSection } from './EnrollmentCocSection';
 import { householdEnrollments } from './household-data';
 import './household.css';
 
@@ -41,7 +45,7 @@ const relationshipLabel = (code: number | null) =>
   RELATIONSHIPS.find((o) => o.value === code)?.label ?? 'Relationship not recorded';
 
 export function HouseholdPage({ enrollmentId }: { enrollmentId: string }) {
-  const { db } = useServices();
+  const { db, account, provider, today } = useServices();
   const { data: bundle } = useLiveQuery(
     () => enrollmentBundle(db, enrollmentId),
     [db, enrollmentId],
@@ -57,6 +61,9 @@ export function HouseholdPage({ enrollmentId }: { enrollmentId: string }) {
   }
   const members = householdEnrollments(bundle);
   const problem = householdProblem(members);
+  // The enrollment's own provider (it may not be the one the person enters data as right now).
+  const providerId = String(bundle.enrollment.providerId);
+  const ownProvider = account.providers.find((p) => p.id === providerId) ?? provider;
   return (
     <Page title="Household members" back={back}>
       <Section
@@ -89,6 +96,8 @@ export function HouseholdPage({ enrollmentId }: { enrollmentId: string }) {
         ) : null}
       </Section>
       {headCandidates(members).length > 0 ? <ChangeHead members={members} /> : null}
+      <EnrollmentCocSection members={members} provider={ownProvider} />
+      <EngagementSection members={members} projectType={ownProvider.projectType} today={today()} />
     </Page>
   );
 }

@@ -25,6 +25,7 @@ export function householdEnrollments(bundle: EnrollmentBundle): HouseholdEnrollm
       exitDate: str(enrollment.exitDate),
       dob: str(client?.dob),
       enrollmentCoc: str(enrollment.enrollmentCoc),
+      dateOfEngagement: str(enrollment.dateOfEngagement),
     };
   });
 }

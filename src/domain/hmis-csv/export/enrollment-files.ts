@@ -1,12 +1,18 @@
 // Enrollment.csv, Exit.csv and CurrentLivingSituation.csv, page by page.
 //  - Enrollment: the enrollment record (3.10 EntryDate = projectStartDate, 3.15, 3.16, 5.09
 //    HouseholdID) and the Entry assessment's answers (3.917, 3.08 …) through their hudColumn.
-//    EnrollmentCoC is the head of household's (3.16 is collected about the HoH only). DateUpdated
+//    EnrollmentCoC is the head of household's (3.16 is collected about the HoH only); 4.13
+//    DateOfEngagement only for Street Outreach and Night-by-Night shelters. DateUpdated
 //    and UserID are the later of the enrollment's and its Entry assessment's.
 //  - Exit: one row per enrollment exited on or before the end of the period; ExitID is the
 //    EnrollmentID (CSV-2026 allows it). Its metadata is the Exit assessment's, recorded with the
 //    exit, when there is one; otherwise the enrollment's.
-import { DATA_NOT_COLLECTED, HEAD_OF_HOUSEHOLD, RENTAL_WITH_SUBSIDY } from '../../codes';
+import {
+  DATA_NOT_COLLECTED,
+  HEAD_OF_HOUSEHOLD,
+  RENTAL_WITH_SUBSIDY,
+  asksDateOfEngagement,
+} from '../../codes';
 import { singletonAssessmentId, type Provider } from '../../records';
 import { hmisFile } from '../columns';
 import { answerColumns, columnValues } from './answers';
@@ -51,6 +57,20 @@ async function singletonAssessments(
   return byEnrollment;
 }
 
+/**
+ * 4.13: only where the project type collects it (Street Outreach, Night-by-Night shelter) and
+ * only a date the period has reached; a child's is never recorded (workflow W-ENG-1).
+ */
+function dateOfEngagement(
+  e: ExportRecord<'enrollment'>['record'],
+  projectType: number | null,
+  endDate: string,
+): string | null {
+  if (!asksDateOfEngagement(projectType)) return null;
+  const date = e.dateOfEngagement ?? null;
+  return date !== null && date >= e.projectStartDate && date <= endDate ? date : null;
+}
+
 export async function* enrollmentRows(ctx: Context): AsyncIterable<string[]> {
   for await (const page of scopedEnrollmentPages(ctx)) {
     const entries = await singletonAssessments(ctx, page, 1);
@@ -76,6 +96,7 @@ export async function* enrollmentRows(ctx: Context): AsyncIterable<string[]> {
           EnrollmentCoC:
             e.relationshipToHoH === HEAD_OF_HOUSEHOLD ? (e.enrollmentCoc ?? null) : null,
           DisablingCondition: values.DisablingCondition ?? DATA_NOT_COLLECTED,
+          DateOfEngagement: dateOfEngagement(e, projectType, ctx.endDate),
           ...metaValues({ ...meta, dateCreated: enrollment.meta.dateCreated }),
         },
         ctx.format,

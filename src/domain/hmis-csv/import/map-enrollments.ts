@@ -20,6 +20,7 @@ const ENROLLMENT_KEPT = new Set([
   'HouseholdID',
   'RelationshipToHoH',
   'EnrollmentCoC',
+  'DateOfEngagement',
 ]);
 const EXIT_KEPT = new Set([
   'ExitID',
@@ -95,6 +96,9 @@ export function mapEnrollments(
       entryType: 'basic',
       enrollmentCoc: v('EnrollmentCoC'),
     };
+    // 4.13 only when HMIS has one: a null column must not clear a date recorded in Fieldnote.
+    const engagement = v('DateOfEngagement');
+    if (engagement !== null) fields.dateOfEngagement = engagement;
     if (/^[0-9a-f]{32}$/.test(household)) fields.householdId = household;
     ctx.contribute('Enrollment', row, hmisId, {
       type: 'enrollment',
@@ -111,6 +115,7 @@ export function mapEnrollments(
         relationshipToHoH: 'RelationshipToHoH',
         projectStartDate: 'EntryDate',
         enrollmentCoc: 'EnrollmentCoC',
+        dateOfEngagement: 'DateOfEngagement',
       },
     });
     ctx.external('Enrollment', hmisId, 'enrollment', id);

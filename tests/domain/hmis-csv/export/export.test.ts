@@ -206,6 +206,34 @@ describe('hmisExportFiles', () => {
     expect(child).toMatchObject({ DisablingCondition: '99', LivingSituation: '' });
   });
 
+  it('Enrollment.csv: 4.13 DateOfEngagement only for Street Outreach / NbN shelters (W-ENG-1)', async () => {
+    const engaged = (records: ReturnType<typeof fx.fixtureRecords>) => ({
+      ...records,
+      enrollment: records.enrollment.map((e) =>
+        e.record.id === fx.HOH_ENROLLMENT.id
+          ? { ...e, record: { ...e.record, dateOfEngagement: '2026-01-20' } }
+          : e.record.id === fx.ADULT_ENROLLMENT.id
+            ? // After the period's end: not exported yet.
+              { ...e, record: { ...e.record, dateOfEngagement: '2026-04-10' } }
+            : e,
+      ),
+    });
+    const outreach = { ...fx.PROVIDER, projectType: 4, residentialAffiliation: null };
+    const files = await exportFiles(memoryExportSource(engaged(fx.fixtureRecords()), fx.USERS), {
+      ...fx.PARAMS,
+      providers: [outreach],
+    });
+    const rows = table(files, 'Enrollment');
+    expect(one(rows, 'EnrollmentID', fx.HOH_ENROLLMENT.id).DateOfEngagement).toBe('2026-01-20');
+    expect(one(rows, 'EnrollmentID', fx.ADULT_ENROLLMENT.id).DateOfEngagement).toBe('');
+    // The same data on a Services Only project: 4.13 is not collected there, so never exported.
+    const sso = table(
+      await exportFiles(memoryExportSource(engaged(fx.fixtureRecords()), fx.USERS), fx.PARAMS),
+      'Enrollment',
+    );
+    expect(one(sso, 'EnrollmentID', fx.HOH_ENROLLMENT.id).DateOfEngagement).toBe('');
+  });
+
   it('Exit.csv (3.11, 3.12): OtherDestination only for Destination 17 (3.12.B), subsidy only for 435', async () => {
     const exits = table(await run(), 'Exit');
     expect(exits).toHaveLength(2);

@@ -81,6 +81,18 @@ describe('planHmisImport: mapping (the inverse of the export)', () => {
     });
   });
 
+  it('Enrollment.csv 4.13 DateOfEngagement → dateOfEngagement; an empty one clears nothing (W-ENG-3)', async () => {
+    const files = await exportedFiles();
+    const line = lineOf(files, 'Enrollment.csv', 'EnrollmentID', fx.HOH_ENROLLMENT.id);
+    setCell(files, 'Enrollment.csv', line, 'DateOfEngagement', '2026-01-20');
+    const p = okPlan(files);
+    const hoh = write(p, 'enrollment', fx.HOH_ENROLLMENT.id);
+    expect(hoh.fields).toMatchObject({ dateOfEngagement: '2026-01-20' });
+    expect(write(p, 'enrollment', fx.ADULT_ENROLLMENT.id).fields).not.toHaveProperty(
+      'dateOfEngagement',
+    );
+  });
+
   it('Exit.csv → the enrollment exit fields, 3.12.B OtherDestination with Destination 17 (M5 group)', async () => {
     const p = okPlan(await exportedFiles());
     const e = write(p, 'enrollment', fx.HOH_ENROLLMENT.id);
