@@ -155,6 +155,27 @@ describe('HMIS export and data quality for a supervisor', () => {
       .first()
       .waitFor();
     await checkScreen(page, 'annual-assessment-errors');
+    // Answer what blocks (4.02, 4.03, 4.04 "from any source" for each member asked) and save.
+    const required = page.getByRole('group', {
+      name: /from any source|covered by health insurance/,
+    });
+    const count = await required.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i += 1) {
+      await required.nth(i).getByLabel('No', { exact: true }).check();
+    }
+    await page.getByRole('button', { name: 'Save annual assessment' }).click();
+    await page.waitForURL((url) => url.pathname === enrollmentPath, { timeout: 30_000 });
+    await heading(page, /Saltmarsh/);
+    // Saved for this year: the caseload no longer says it is due.
+    await page.goto(`${server.baseUrl}/`);
+    await heading(page, 'My caseload');
+    const saved = page.locator('li', { hasText: 'Saltmarsh' }).first();
+    await saved.waitFor();
+    await saved
+      .getByText(/Annual assessment (due|late)/)
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await saved.getByText(/Annual assessment (due|late)/).count()).toBe(0);
 
     await page.goto(`${server.baseUrl}${enrollmentPath}`);
     await page.getByRole('link', { name: 'Household members' }).click();

@@ -74,3 +74,30 @@ export function hasFederalFunder(provider: FunderInfo | null | undefined, on?: s
     (f) => FEDERAL_SOURCE_CODES.has(f.funder) && runsOn(f, on),
   );
 }
+
+/**
+ * The program-specific element sets HUD asks of these programs that Fieldnote does not collect
+ * (the Hennepin family case-management workflow has none of these funders). Said out loud where an
+ * administrator adds such a funder, so nobody expects Eva's program checks to pass.
+ */
+export const UNCOLLECTED_PROGRAM_ELEMENTS: Readonly<Partial<Record<FederalProgram, string>>> =
+  Object.freeze({
+    PATH: 'PATH P1–P4 (services, referrals, PATH status, SOAR)',
+    RHY: 'RHY R1–R20',
+    YHDP: 'RHY/YHDP R1–R20',
+    HOPWA: 'HOPWA W1–W6',
+    VA: 'VA V1–V9 (veteran information, SSVF and GPD elements)',
+  });
+
+/** The program element sets a provider's HUD funders ask for that Fieldnote does not collect. */
+export function uncollectedProgramElements(provider: FunderInfo): string[] {
+  const out = new Set<string>();
+  for (const f of provider.hudFunders ?? []) {
+    for (const program of FEDERAL_PROGRAMS) {
+      const missing = UNCOLLECTED_PROGRAM_ELEMENTS[program];
+      if (missing !== undefined && FEDERAL_FUNDING_SOURCES[program].includes(f.funder))
+        out.add(missing);
+    }
+  }
+  return [...out];
+}

@@ -19,6 +19,7 @@ import {
   type LocalDate,
   type Provider,
 } from '../../../src/domain/records';
+import { uncollectedProgramElements } from '../../../src/domain/workflow/federal-funder';
 import { AdminError, findProvider, updateProvider } from '../auth/accounts';
 import type { Storage } from '../storage/types';
 
@@ -280,7 +281,19 @@ function describe(p: Provider): string[] {
   const problems = projectDescriptorProblems(p);
   if (problems.length === 0) lines.push('Ready for an HMIS CSV export: nothing is missing.');
   else lines.push('An HMIS CSV export would lack:', ...problems.map((m) => `  - ${m}`));
+  lines.push(...programElementWarning(d));
   return lines;
+}
+
+/** The program-specific elements this provider's funders ask that Fieldnote does not collect. */
+function programElementWarning(
+  funders: Parameters<typeof uncollectedProgramElements>[0],
+): string[] {
+  const missing = uncollectedProgramElements(funders);
+  if (missing.length === 0) return [];
+  return [
+    `Warning: Fieldnote does not collect ${missing.join(', ')}. An HMIS CSV export of this project leaves those elements empty, and Eva's program-specific checks will flag them.`,
+  ];
 }
 
 /** Runs one project-descriptor command; false when `command` is not one of them. */
@@ -333,6 +346,7 @@ export async function runProjectCommand(
       out(
         `Added funder ${parsed.data.funder} ${labelOf(getList('2.06.1'), parsed.data.funder) ?? ''} (grant ${parsed.data.grantId ?? '-'}) to "${p.name}".`,
       );
+      for (const line of programElementWarning({ hudFunders: [parsed.data] })) out(line);
       break;
     }
     case 'set-project-coc': {

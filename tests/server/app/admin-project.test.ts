@@ -228,6 +228,38 @@ describe.each(STORAGE_KINDS)('project-descriptor commands on %s', (kind) => {
     );
   });
 
+  it('add-funder and show-project warn that PATH, RHY, HOPWA and VA program elements are not collected', async () => {
+    const path = await admin(
+      'add-funder',
+      '--provider',
+      'Synthetic Family Services',
+      '--funder',
+      '21',
+      '--grant-id',
+      'TEST-PATH-1',
+      '--start',
+      '2025-10-01',
+    );
+    expect(path.code).toBe(0);
+    expect(path.out).toContain('Warning: Fieldnote does not collect PATH P1–P4');
+    expect(path.out).toContain("Eva's program-specific checks will flag them");
+    const shown = await admin('show-project', '--provider', 'Synthetic Family Services');
+    expect(shown.out).toContain('Warning: Fieldnote does not collect PATH P1–P4');
+    // A CoC funder asks nothing Fieldnote lacks: no warning.
+    const coc = await admin(
+      'add-funder',
+      '--provider',
+      'Synthetic Family Services',
+      '--funder',
+      '4',
+      '--grant-id',
+      'TEST-GRANT-2',
+      '--start',
+      '2025-10-01',
+    );
+    expect(coc.out).not.toContain('Warning');
+  });
+
   it('set-project-coc replaces the CoC with the same code and adds others after it', async () => {
     const coc = (code: string, geocode: string) =>
       admin(
