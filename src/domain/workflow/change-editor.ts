@@ -1,0 +1,100 @@
+// Fixing a rejected change in place: which fields a person can correct, what the editor control
+// starts with, and how typed text (or a choice) becomes the value the change carries again.
+import { pad2, zonedParts } from '../clock/zoned';
+import type { JsonValue } from '../protocol';
+import { DEFAULT_TIME_ZONE } from '../records';
+import { type FieldInfo, type FieldKind } from './change-fields';
+
+const EDITABLE: ReadonlySet<FieldKind> = new Set<FieldKind>([
+  'text',
+  'multiline',
+  'number',
+  'money',
+  'date',
+  'instant',
+  'boolean',
+  'code',
+  'picklist',
+  'exitReason',
+  'ssn',
+  'phone',
+]);
+
+/** Fields a person can correct in place (the rest are resent as they were). */
+export function isEditable(info: FieldInfo): boolean {
+  return EDITABLE.has(info.kind);
+}
+
+/** "2026-03-04T14:05" (a datetime-local input's value) for an instant, in Minnesota time. */
+export function instantToLocalInput(iso: string, timeZone = DEFAULT_TIME_ZONE): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  const z = zonedParts(at, timeZone);
+  return `${z.year}-${pad2(z.month)}-${pad2(z.day)}T${pad2(z.hour)}:${pad2(z.minute)}`;
+}
+
+/** The instant (ISO, UTC) of a datetime-local value read as Minnesota time; null if not one. */
+export function localInputToInstant(local: string, timeZone = DEFAULT_TIME_ZONE): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at that moment, found by formatting a first guess (twice, across a DST change).
+  let at = wall;
+  for (let i = 0; i < 2; i++) {
+    const z = zonedParts(at, timeZone);
+    at = wall - (Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second) - at);
+  }
+  return new Date(at).toISOString();
+}
+
+/** The text an editor control starts with for a value (a select's value for a choice). */
+export function editorText(info: FieldInfo, value: JsonValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (info.kind === 'instant' && typeof value === 'string') return instantToLocalInput(value);
+  if (info.kind === 'boolean' && typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export type ParsedValue = { ok: true; value: JsonValue } | { ok: false; message: string };
+
+/** Turns what a person typed (or chose) back into the value a change carries. Blank is null. */
+export function parseEditorText(info: FieldInfo, raw: string): ParsedValue {
+  const input = raw.trim();
+  if (input === '') return { ok: true, value: null };
+  switch (info.kind) {
+    case 'number':
+    case 'money': {
+      const n = Number(input.replace(/[$,]/g, ''));
+      if (!Number.isFinite(n)) return { ok: false, message: `${info.label}: enter a number` };
+      return { ok: true, value: n };
+    }
+    case 'code': {
+      const n = Number(input);
+      if (!Number.isInteger(n)) return { ok: false, message: `${info.label}: choose an answer` };
+      return { ok: true, value: n };
+    }
+    case 'boolean':
+      return { ok: true, value: input === 'true' };
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(input)
+        ? { ok: true, value: input }
+        : { ok: false, message: `${info.label}: enter a date` };
+    case 'instant': {
+      const iso = localInputToInstant(input);
+      return iso
+        ? { ok: true, value: iso }
+        : { ok: false, message: `${info.label}: enter a date and time` };
+    }
+    case 'phone': {
+      const digits = input.replace(/\D/g, '');
+      return digits.length === 10
+        ? { ok: true, value: digits }
+        : { ok: false, message: `${info.label}: enter 10 digits` };
+    }
+    default:
+      // Text keeps what was typed (only spaces at the ends are dropped).
+      return { ok: true, value: input };
+  }
+}
