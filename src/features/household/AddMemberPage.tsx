@@ -11,7 +11,8 @@ import {
   type RecordView,
 } from '../../db';
 import { HEAD_OF_HOUSEHOLD } from '../../domain/codes';
-import { FORMS } from '../../domain/forms';
+import { FORMS, formsForFunding } from '../../domain/forms';
+import { hasFederalFunder } from '../../domain/workflow/federal-funder';
 import { newId } from '../../domain/records';
 import {
   buildAddMemberChanges,
@@ -158,8 +159,10 @@ function AddMemberForm(props: {
   const head = summarizeHousehold(household).head;
   const householdStart = summarizeHousehold(household).householdStart;
   const providerId = String(bundle.enrollment.providerId);
-  const projectType =
-    account.providers.find((p) => p.id === providerId)?.projectType ?? provider.projectType;
+  const ownProvider = account.providers.find((p) => p.id === providerId) ?? provider;
+  const projectType = ownProvider.projectType;
+  // The Entry's forms as this provider uses them: with a federal funder, 4.05–4.10 (W-DIS1).
+  const forms = formsForFunding(FORMS, hasFederalFunder(ownProvider, today));
 
   const chosenView = existingId ? (view.data?.get(existingId) ?? picked ?? undefined) : undefined;
   const name =
@@ -227,7 +230,7 @@ function AddMemberForm(props: {
     if (check.errors.length > 0) return;
     setSaving(true);
     try {
-      const records = buildAddMemberChanges(input);
+      const records = buildAddMemberChanges(input, { forms });
       await save(records.changes);
       await props.clear();
       navigate(paths.enrollment(records.enrollmentId), { replace: true });
@@ -363,7 +366,7 @@ function AddMemberForm(props: {
                 Missing answers do not block saving: the enrollment lists what is still to ask.
               </p>
               <FormRenderer
-                forms={FORMS}
+                forms={forms}
                 stage={ENTRY_STAGE}
                 answers={value.answers}
                 context={context}
