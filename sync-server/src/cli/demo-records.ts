@@ -6,6 +6,7 @@
 //
 // EVERY PERSON IS INVENTED (demo-caseload.ts). The answers are complete for HUD: every element the
 // forms ask at entry and exit is answered, so an export of the demo passes Eva's checks.
+import { asksDateOfEngagement } from '../../../src/domain/codes';
 import { DISABILITY_FIELDS } from '../../../src/domain/codes/disability';
 import { FORMS, fieldStatuses, hudColumnToFieldId, type Answers } from '../../../src/domain/forms';
 import type { JsonValue } from '../../../src/domain/protocol';
@@ -244,6 +245,13 @@ export function householdRecords(
       destinationSubsidyType: null,
       enrollmentCoc: person.rel === 1 ? provider.cocCode : null,
       otherDestination: null,
+      // 4.13 (Street Outreach): engaged at the household's first contact, when there was one.
+      dateOfEngagement:
+        asksDateOfEngagement(provider.projectType) &&
+        (person.rel === 1 || ageOn(person.dob, start) >= 18) &&
+        household.contacts.length > 0
+          ? addDays(start, Math.min(...household.contacts.map((c) => c.daysAfterStart)))
+          : null,
     };
     out.clients.push(client);
     out.enrollments.push(enrollment);
