@@ -40,20 +40,47 @@ export interface ContactForm extends ClsAnswers {
   /** Whether "Income, benefits or insurance changed" (4.02 / 4.03 / 4.04, W-CT3) is open. */
   readonly incomeOpen?: boolean;
   /** The 4.02 / 4.03 / 4.04 answers touched, by enrollment id, over each member's pre-fill. */
-  readonly income?: Readonly<Record<string, Readonly<Record<string, AnswerValue>>>>;
+  readonly income?: MemberAnswers;
+  /** Whether "Domestic violence situation changed" (4.11, W-CT6) is open. */
+  readonly dvOpen?: boolean;
+  /** The 4.11 answers touched, by enrollment id, over each member's pre-fill. */
+  readonly dv?: MemberAnswers;
+  /** Whether "Disabilities changed" (4.05–4.10, W-CT7) is open. */
+  readonly disabilitiesOpen?: boolean;
+  /** The 4.05–4.10 answers touched, by enrollment id, over each member's pre-fill. */
+  readonly disabilities?: MemberAnswers;
 }
+
+/** Answers touched per household member, by enrollment id, then by field id. */
+export type MemberAnswers = Readonly<Record<string, Readonly<Record<string, AnswerValue>>>>;
+
+/** The parts of the form that ask MN Core / 4.05–4.10 questions per household member. */
+export type MemberPart = 'income' | 'dv' | 'disabilities';
+
+/** The form key that says whether a member part is open. */
+export const MEMBER_PART_OPEN = Object.freeze({
+  income: 'incomeOpen',
+  dv: 'dvOpen',
+  disabilities: 'disabilitiesOpen',
+} as const satisfies Record<MemberPart, keyof ContactForm>);
 
 /**
  * Field ids the screen puts errors on. Interim answers are `interim.<fieldId>`; another member's
- * 4.12 answers `member.<enrollmentId>.<ClsField>`; 4.02–4.04 answers `income.<enrollmentId>.<fieldId>`.
+ * 4.12 answers `member.<enrollmentId>.<ClsField>`; 4.02–4.04 answers `income.<enrollmentId>.<fieldId>`,
+ * 4.11 answers `dv.<enrollmentId>.<fieldId>`, 4.05–4.10 `disabilities.<enrollmentId>.<fieldId>`.
  */
 export type ContactFormField = 'date' | 'time' | 'kind' | 'location' | ClsField | 'note';
 
 export const interimIssueField = (fieldId: string): string => `interim.${fieldId}`;
 export const memberIssueField = (enrollmentId: string, field: ClsField): string =>
   `member.${enrollmentId}.${field}`;
+export const memberPartIssueField = (
+  part: MemberPart,
+  enrollmentId: string,
+  fieldId: string,
+): string => `${part}.${enrollmentId}.${fieldId}`;
 export const incomeIssueField = (enrollmentId: string, fieldId: string): string =>
-  `income.${enrollmentId}.${fieldId}`;
+  memberPartIssueField('income', enrollmentId, fieldId);
 
 /** A new contact form: now, nothing chosen yet (the previous contact's kind/location apply). */
 export function emptyContactForm(now: number, timeZone = DEFAULT_TIME_ZONE): ContactForm {
@@ -70,6 +97,10 @@ export function emptyContactForm(now: number, timeZone = DEFAULT_TIME_ZONE): Con
     alsoAtStart: {},
     incomeOpen: false,
     income: {},
+    dvOpen: false,
+    dv: {},
+    disabilitiesOpen: false,
+    disabilities: {},
   };
 }
 

@@ -5,10 +5,11 @@
 //    for that situation (the others null: HUD's null rule);
 //  - per member whose answers changed, an Update assessment (stage 2) dated on the contact's date:
 //    the contacted member's holds the changed Hennepin answers; 4.02/4.03/4.04, when changed, are
-//    recorded complete on the member's Update (W-CT3); the household income derived from 4.02
-//    goes on the head of household's (W-CT4). A contact on a member's project start date
-//    describes project start (merge rule M4c: an Update dated on or before project start is routed
-//    to the Entry), so then the answers go to that member's Entry instead;
+//    recorded complete on the member's Update (W-CT3), and so are changed 4.11 (W-CT6) and
+//    4.05–4.10 (W-CT7) answers; the household income derived from 4.02 goes on the head of
+//    household's (W-CT4). A contact on a member's project start date describes project start
+//    (merge rule M4c: an Update dated on or before project start is routed to the Entry), so then
+//    the answers go to that member's Entry instead;
 //  - the Entry assessment patched (or created) with each changed Hennepin answer the project start
 //    record was missing and that the case manager said was also true at project start (a
 //    backfill, M4; W-CT5: never on the Update);
@@ -30,6 +31,7 @@ import {
   incomeSnapshot,
   memberFormContext,
 } from './contact-income';
+import { partEdits, partPrefill, partSnapshot } from './contact-parts';
 import { contactInstant } from './contact-time';
 import {
   backfillQuestions,
@@ -41,9 +43,9 @@ import {
 } from './contact-updates';
 import {
   contactClsMembers,
-  contactedMember,
   contactInterimOptions,
   incomeMembers,
+  openHealthParts,
   validateContact,
   type ContactSaveInput,
   type ContactSaveResult,
@@ -181,6 +183,19 @@ export function buildContactChanges(input: ContactSaveInput): ContactSaveResult 
     );
     answersBy.set(id, { ...(answersBy.get(id) ?? {}), ...snapshot });
   }
+  for (const { part, members: asked } of openHealthParts(input, date)) {
+    for (const member of asked) {
+      const id = member.enrollment.id;
+      const context = memberFormContext(member, date, projectType, input.today);
+      const snapshot = partSnapshot(
+        part,
+        partPrefill(part, member, date, context),
+        partEdits(form, part.part, id),
+        context,
+      );
+      answersBy.set(id, { ...(answersBy.get(id) ?? {}), ...snapshot });
+    }
+  }
   const derived = derivedHouseholdIncome(input, date);
   if (derived !== null) {
     const id = derived.hoh.enrollment.id;
@@ -189,7 +204,7 @@ export function buildContactChanges(input: ContactSaveInput): ContactSaveResult 
 
   let interimAssessmentId: string | null = null;
   let interim: ContactSaveResult['interim'] = 'none';
-  const byId = new Map([contactedMember(input), ...members].map((m) => [m.enrollment.id, m]));
+  const byId = new Map(incomeMembers(input, date).map((m) => [m.enrollment.id, m]));
   for (const [id, answers] of answersBy) {
     if (Object.keys(answers).length === 0) continue;
     const member = byId.get(id)!;

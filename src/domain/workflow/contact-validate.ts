@@ -1,6 +1,6 @@
 // What blocks saving a contact, field by field: the date and time, the kind, each asked member's
-// 4.12 (W-CT1, W-CT2), the interim answers, and each member's changed 4.02/4.03/4.04 (W-CT3);
-// plus the input a save reads and who is asked what on the contact date.
+// 4.12 (W-CT1, W-CT2), the interim answers, each member's changed 4.02/4.03/4.04 (W-CT3), 4.11
+// (W-CT6) and 4.05–4.10 (W-CT7); plus the input a save reads and who is asked what on the date.
 import type { PicklistRegistry } from '../forms';
 import type { RecordChange } from './case-managers';
 import { CONTACT_KIND_MESSAGE, type CurrentLivingSituation } from '../records';
@@ -15,11 +15,20 @@ import {
 import {
   clsMembers,
   householdOnContact,
+  isHohOrAdult,
   memberClsAnswers,
   type ContactEnrollment,
   type ContactMember,
 } from './contact-household';
 import { incomeEdits, incomeIssues, incomePrefill, memberFormContext } from './contact-income';
+import {
+  disabilitiesPart,
+  dvPart,
+  partEdits,
+  partIssues,
+  partPrefill,
+  type MemberUpdatePart,
+} from './contact-parts';
 import { LOCAL_DATE, contactInstant } from './contact-time';
 import { interimFormContext, interimIssues, interimPrefill } from './contact-updates';
 import type { InterimOptions, InterimSource } from './interim';
@@ -38,6 +47,11 @@ export interface ContactSaveInput {
   readonly household?: readonly ContactMember[];
   /** HUD 2.02.6 ProjectType of the enrollment's project; null when unknown. */
   readonly projectType: number | null;
+  /**
+   * Whether the enrollment's provider has a federal funder (hasFederalFunder): 4.05–4.10 are asked
+   * in the federal variant (W-DIS1). Absent: false.
+   */
+  readonly federal?: boolean;
   /** Today's local date, and now (ms), for "not in the future". */
   readonly today: string;
   readonly now: number;
@@ -81,6 +95,32 @@ export function contactInterimOptions(form: Pick<ContactForm, 'incomeOpen'>): In
 /** The household members of the 4.02–4.04 part on the date (every open member, W-CT3). */
 export function incomeMembers(input: ContactSaveInput, date: string): ContactMember[] {
   return householdOnContact(contactedMember(input), input.household ?? [], date);
+}
+
+/** The members asked 4.11 on the date (W-CT6): the head of household and adults. */
+export function dvMembers(input: ContactSaveInput, date: string): ContactMember[] {
+  return incomeMembers(input, date).filter((m) => isHohOrAdult(m, date));
+}
+
+/** The members asked 4.05–4.10 on the date (W-CT7): every open member. */
+export function disabilityMembers(input: ContactSaveInput, date: string): ContactMember[] {
+  return incomeMembers(input, date);
+}
+
+/** The open W-CT6 / W-CT7 parts of this contact, each with the members it asks. */
+export function openHealthParts(
+  input: ContactSaveInput,
+  date: string,
+): { part: MemberUpdatePart; members: ContactMember[] }[] {
+  const out: { part: MemberUpdatePart; members: ContactMember[] }[] = [];
+  if (input.form.dvOpen === true) out.push({ part: dvPart(), members: dvMembers(input, date) });
+  if (input.form.disabilitiesOpen === true) {
+    out.push({
+      part: disabilitiesPart(input.federal === true),
+      members: disabilityMembers(input, date),
+    });
+  }
+  return out;
 }
 
 /** The 4.12 members on the date (W-CT1). */
@@ -223,6 +263,22 @@ export function validateContact(input: ContactSaveInput): ValidationIssue[] {
             incomePrefill(member, form.date),
             incomeEdits(form, id),
             memberFormContext(member, form.date, input.projectType, input.today),
+            input.picklists,
+          ),
+        );
+      }
+    }
+    for (const { part, members } of openHealthParts(input, form.date)) {
+      for (const member of members) {
+        const context = memberFormContext(member, form.date, input.projectType, input.today);
+        const id = member.enrollment.id;
+        issues.push(
+          ...partIssues(
+            part,
+            id,
+            partPrefill(part, member, form.date, context),
+            partEdits(form, part.part, id),
+            context,
             input.picklists,
           ),
         );

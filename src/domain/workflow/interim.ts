@@ -6,8 +6,11 @@
 // Updates (stage 2) record only what changed, so the current value of a field is found field by
 // field, never by taking the newest Update as a whole.
 import {
+  DISABILITIES_FORM_ID,
+  FORMS,
   HENNEPIN_CASE_MANAGEMENT,
   MN_CORE,
+  formsForFunding,
   type AnswerValue,
   type FormDefinition,
   type FormField,
@@ -31,6 +34,9 @@ export const MN_CORE_INTERIM_SECTIONS: readonly string[] = Object.freeze([
   'health-insurance',
 ]);
 
+/** The MN Core section of 4.11 Domestic Violence (updated at a contact: W-CT6). */
+export const DV_SECTION = 'domestic-violence';
+
 export interface InterimOptions {
   /** Also MN Core's income, non-cash benefits and health insurance sections (default false). */
   readonly includeMnCore?: boolean;
@@ -42,6 +48,11 @@ export interface InterimOptions {
   readonly householdIncomeFrom402?: boolean;
   /** latestInterimValues: only updates dated on or before this local date (a backdated contact). */
   readonly asOf?: string;
+  /**
+   * latestInterimValues: the current value of these fields instead of the interim fields (4.11 or
+   * 4.05–4.10, which a contact may update too: W-CT6, W-CT7).
+   */
+  readonly fieldIds?: readonly string[];
 }
 
 /** The stage at which interim updates are recorded (HUD 5.03.1: 2 = Update). */
@@ -73,6 +84,28 @@ export function interimForms(options: InterimOptions = {}): FormDefinition[] {
  */
 export function incomeUpdateForms(): FormDefinition[] {
   return [onlySections(MN_CORE, MN_CORE_INTERIM_SECTIONS)];
+}
+
+/** MN Core's 4.11 section alone, for "Domestic violence situation changed" (W-CT6). */
+export function dvUpdateForms(): FormDefinition[] {
+  return [onlySections(MN_CORE, [DV_SECTION])];
+}
+
+/**
+ * The 4.05–4.10 form as the provider uses it (formsForFunding: the federal variant with a federal
+ * funder), for "Disabilities changed" (W-CT7). At stage 2 both variants ask the same questions,
+ * none required; the "long-continued" follow-ups are asked only after Yes, as the form says.
+ */
+export function disabilityUpdateForms(federal: boolean): FormDefinition[] {
+  return formsForFunding(FORMS, federal).filter((f) => f.id === DISABILITIES_FORM_ID);
+}
+
+/** The answerable field ids of forms (notes left out), in form order. */
+export function answerFieldIds(forms: readonly FormDefinition[]): string[] {
+  return forms
+    .flatMap((form) => form.sections.flatMap((s) => s.fields))
+    .filter((f) => f.type !== 'note')
+    .map((f) => f.id);
 }
 
 /** The answerable fields (notes left out) of the interim sections collected at stage 2. */
@@ -142,7 +175,7 @@ function isInterim(a: InterimSource): boolean {
  * The current value of every interim field: for each field, the value from the newest update that
  * answered it (by informationDate; for equal dates the later one in `updates` wins), else the
  * Entry's answer. Fields no one answered are left out. Stage 1 and 3 records in `updates` are
- * ignored; with `asOf`, so are updates dated after it.
+ * ignored; with `asOf`, so are updates dated after it; with `fieldIds`, only those fields are read.
  */
 export function latestInterimValues(
   entry: InterimSource | undefined,
@@ -160,7 +193,7 @@ export function latestInterimValues(
     })
     .map(({ u }) => u);
   const out: Record<string, AnswerValue> = {};
-  for (const id of interimFieldIds(options)) {
+  for (const id of options.fieldIds ?? interimFieldIds(options)) {
     let value = recordedAnswer(answersOf(entry), id);
     for (const update of ordered) {
       const v = recordedAnswer(answersOf(update), id);

@@ -9,6 +9,9 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
+/** A member's first name for the screen, or a neutral word when none is recorded. */
+export const memberWord = (m: ContactMember): string => m.firstName?.trim() || 'Household member';
+
 export function contactEnrollmentOf(enrollment: RecordView) {
   return {
     id: enrollment.id,
