@@ -1,6 +1,7 @@
 // The case manager's workflow in real Chromium, from first contact to exit, with the network
 // switched off for the middle of it: sign in; create a client (and see the duplicate warning for
-// a similar one); start an enrollment with a household; go offline; record two contacts with
+// a similar one); start an enrollment with a household (4.05–4.10 answered for each member: the
+// demo provider's CoC grant makes them required); go offline; record two contacts with
 // Current Living Situations and an interim update; backfill a missing Entry field; reload offline
 // and find everything; go online and see it sync; a second device (another case manager of the
 // provider) sees the contacts; exit with a Destination the CLS disagrees with, then fix it; two
@@ -108,6 +109,24 @@ async function answerExitIncome(page: Page): Promise<void> {
         .check();
     }
   }
+}
+
+/**
+ * 4.05–4.10, required at project start and at exit because the demo provider has a HUD CoC grant
+ * (W-DIS5, W-DIS3): every question answered "No" (4.10 substance use is a list, the others radio
+ * groups). `scope` holds one member's questions.
+ */
+async function answerDisabilities(scope: Page | ReturnType<Page['locator']>): Promise<void> {
+  for (const question of [
+    /^Does the client have a physical disability/,
+    /^Does the client have a developmental disability/,
+    /^Does the client have a chronic health condition/,
+    /^Does the client have HIV\/AIDS/,
+    /^Does the client have a mental health disorder/,
+  ]) {
+    await choose(scope, question, 'No');
+  }
+  await selectOption(scope.getByLabel(/^Does the client have a substance use disorder/), /^No$/);
 }
 
 /** The path of the page now, e.g. /enrollments/<id>. */
@@ -229,6 +248,14 @@ describe('a case manager carries a client from first contact to exit', () => {
       page.getByLabel(/^Where is Avery Fieldtest staying on the start date/),
       /^Place not meant for habitation/,
     );
+    // 4.05–4.10 of every member: the head of household's form is open, the child's behind a button.
+    await answerDisabilities(
+      page.getByRole('region', { name: 'Entry assessment: Avery Fieldtest' }),
+    );
+    await page.getByRole('button', { name: 'Answer for Jamie Fieldtest' }).click();
+    await answerDisabilities(
+      page.getByRole('region', { name: 'Entry assessment: Jamie Fieldtest' }),
+    );
     await checkScreen(page, 'project-start');
     await page.getByRole('button', { name: 'Save project start' }).click();
     await page.waitForURL(/\/enrollments\/[0-9a-f]{32}$/);
@@ -333,6 +360,8 @@ describe('a case manager carries a client from first contact to exit', () => {
     );
     await answerDocuments(page);
     await answerExitIncome(page);
+    // 4.05–4.10 again, asked fresh at exit (W-DIS3).
+    await answerDisabilities(page);
     // 410 asks 4.12.B at exit (W-EX2).
     await choose(
       page,
@@ -357,6 +386,7 @@ describe('a case manager carries a client from first contact to exit', () => {
     );
     await answerDocuments(page);
     await answerExitIncome(page);
+    await answerDisabilities(page);
     // The household's income (850, from the interim update) needs its sources at exit.
     await page
       .getByRole('group', { name: /^Where the household income comes from/ })

@@ -6,10 +6,16 @@
 // What is "missing" is the forms' own rule (missingFields): a required-at-entry question that is
 // asked of this client and is empty or answered 8/9/99 ("Client doesn't know", "Client prefers not
 // to answer", "Data not collected").
-import { MISSING_DATA_ANSWERS, getList, isMissingDataCode, labelOf } from '../codes';
+//
+// The forms are the provider's (entryForms: formsForFunding, W-DIS4): with a federal funder,
+// 4.05–4.10 are required at entry, so the ones still unanswered are gaps here, on the enrollment
+// screen and in the caseload's count alike. 3.08 against 4.05–4.10 warns (W-DIS2), never blocks.
+// Offering answers given elsewhere as backfills ("also true at project start?"): backfill-gaps.ts.
+import { MISSING_DATA_ANSWERS, getList, labelOf } from '../codes';
 import {
   FORMS,
   askedAnswers,
+  formsForFunding,
   checkAnswers,
   fieldById,
   fieldStatuses,
@@ -25,7 +31,10 @@ import {
 } from '../forms';
 import { sameValue, type FieldValues } from '../merge';
 import { singletonAssessmentId } from '../records';
+import { validateDisablingCondition, type ValidationIssue } from '../validation';
 import { assessmentFormContext } from './form-context';
+
+export * from './backfill-gaps';
 
 /** HUD 5.03.1: 1 = Project start (Entry). */
 export const ENTRY_STAGE = 1 as const;
@@ -68,9 +77,18 @@ export function entryFormContext(input: {
   return assessmentFormContext({ ...input, on: input.projectStartDate });
 }
 
+/**
+ * W-DIS4: the Entry's forms as the provider uses them: the federal 4.05–4.10 variant (required at
+ * entry) when `federal` (hasFederalFunder(provider, today), as the caseload counts), else FORMS.
+ */
+export function entryForms(federal: boolean): readonly FormDefinition[] {
+  return formsForFunding(FORMS, federal);
+}
+
 // ---- what is missing -------------------------------------------------------------------------
 
-function isAnswerValue(value: unknown): value is AnswerValue {
+/** A value an answer can have (anything else read from a record is left out). */
+export function isAnswerValue(value: unknown): value is AnswerValue {
   return (
     value === null ||
     typeof value === 'number' ||
@@ -280,54 +298,14 @@ export function backfillIssues(
   }).filter((issue) => changed.has(issue.field));
 }
 
-// ---- for other screens: "was this also true at project start?" --------------------------------
-
-/** An answer given elsewhere (a contact's interim update) that would fill a gap at project start. */
-export interface EntryGap {
-  readonly fieldId: string;
-  readonly label: string;
-  /** What the Entry holds now: no answer, or 8/9/99. */
-  readonly reason: 'empty' | 'missing_data';
-  readonly entryValue?: number;
-  /** The answer given elsewhere, which could be copied to the Entry. */
-  readonly value: AnswerValue;
-}
-
-function isRealAnswer(value: unknown): value is AnswerValue {
-  return isAnswerValue(value) && !isEmptyAnswer(value) && !isMissingDataCode(value);
-}
-
 /**
- * Of the answers just given (say, on a contact's interim update), those that the Entry assessment
- * is missing (no answer, or 8/9/99) and that are asked at project start, in form order. A screen
- * asks "Was this also true at project start?" for each and, for the ones confirmed, saves
- * backfillChange(enrollment, entry, { ...entryAnswers(entry), ...confirmed }, context).
- * Follow-up questions count too when their parent question would be filled in the same way.
+ * W-DIS2: 3.08 against 4.05–4.10 on the Entry as the backfill would leave it (`answers`: the
+ * Entry's answers with the edits on top; only asked answers count). Warnings, never blocking.
  */
-export function entryFieldsMissing(
-  entry: BackfillEntry | undefined,
-  given: Answers,
+export function entryDisablingConditionWarnings(
+  answers: Answers,
   context: FormContext,
   forms: readonly FormDefinition[] = FORMS,
-): EntryGap[] {
-  const base = entryAnswers(entry);
-  const candidate: Record<string, AnswerValue> = { ...base };
-  for (const [id, value] of Object.entries(given)) {
-    if (isRealAnswer(value) && !isRealAnswer(base[id])) candidate[id] = value;
-  }
-  const out: EntryGap[] = [];
-  for (const { field, state } of fieldStatuses(forms, ENTRY_STAGE, candidate, context)) {
-    if (state !== 'asked' || field.type === 'note') continue;
-    const value = given[field.id];
-    const current = base[field.id];
-    if (!isRealAnswer(value) || isRealAnswer(current)) continue;
-    out.push({
-      fieldId: field.id,
-      label: field.label,
-      reason: isEmptyAnswer(current) ? 'empty' : 'missing_data',
-      ...(typeof current === 'number' && isMissingDataCode(current) ? { entryValue: current } : {}),
-      value,
-    });
-  }
-  return out;
+): ValidationIssue[] {
+  return validateDisablingCondition(askedAnswers(forms, ENTRY_STAGE, answers, context));
 }

@@ -11,4 +11,6 @@ export const EXIT_RULES = Object.freeze({
   incomeRequiredWithFederalFunder: 'W-EX3',
   /** W-EX4: 4.02–4.04 never copied silently; copied answers are saved only once confirmed. */
   incomeCopyConfirmed: 'W-EX4',
+  /** W-DIS3: 4.05–4.10 required at exit when the provider has a federal funder. */
+  disabilitiesRequiredWithFederalFunder: 'W-DIS3',
 } as const);

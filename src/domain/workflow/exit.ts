@@ -3,7 +3,9 @@
 //  - exit-form.ts: the form (a draft), what it starts with;
 //  - exit-destination.ts: 3.12 Destination suggestions, 3.12.A subsidy type, 3.12.B other text;
 //  - exit-cls.ts: the exit 4.12 Current Living Situation and its dependent questions;
+//  - exit-assessment.ts: the Exit assessment's parts, their checks and its change;
 //  - exit-income.ts: 4.02/4.03/4.04, required with a federal funder, never copied silently;
+//  - exit-disabilities.ts: 4.05–4.10, required with a federal funder, asked fresh (W-DIS3);
 //  - exit-household.ts: who the assessment is about, the head of household exits last;
 //  - exit-rules.ts: the W-ids of the exit's own rules.
 //
@@ -20,74 +22,39 @@
 // What blocks saving: no reason, an exit date missing / before project start / in the future, a
 // Destination missing or not valid for 3.12.1, 435 without its subsidy type, 17 without its text,
 // an exit CLS missing, unanswered (4.12.B–F) or in another group than the Destination, required
-// Hennepin answers missing or any answer invalid, 4.02–4.04 missing with a federal funder or copied
-// and not confirmed, and a head of household whose other members are still enrolled.
-import {
-  HENNEPIN_CASE_MANAGEMENT,
-  DEFAULT_PICKLIST_REGISTRY,
-  askedAnswers,
-  checkAnswers,
-  formFields,
-} from '../forms';
-import type { AnswerValue, Answers, FormContext, FormDefinition } from '../forms';
+// Hennepin answers missing or any answer invalid, 4.02–4.04 and 4.05–4.10 missing with a federal
+// funder, 4.02–4.04 copied and not confirmed, and a head of household whose other members are
+// still enrolled.
 import type { FieldValues } from '../merge';
-import type { JsonValue } from '../protocol';
-import {
-  localDateSchema,
-  newId as randomId,
-  singletonAssessmentId,
-  type RecordType,
-} from '../records';
+import { localDateSchema, newId as randomId, type RecordType } from '../records';
 import {
   RULES,
   errorIssue,
-  validateAnswerDependentFields,
   validateDestination,
   validateEnrollmentDates,
-  validateHealthInsurance,
-  validateIncome,
-  validateNonCashBenefits,
   type ValidationIssue,
 } from '../validation';
+import type { FormContext } from '../forms';
+import { exitAssessmentChange, exitAssessmentIssues } from './exit-assessment';
 import { exitClsIssues, exitClsValues } from './exit-cls';
 import {
   destinationSubsidyTypeOf,
   otherDestinationIssues,
   otherDestinationOf,
 } from './exit-destination';
-import { EXIT_STAGE, answersOf, type AssessmentLike, type ExitForm } from './exit-form';
+import type { AssessmentLike, ExitForm } from './exit-form';
 import { householdExitIssues, type HouseholdMemberInfo } from './exit-household';
-import {
-  EXIT_INCOME_FORMS,
-  exitIncomeRequired,
-  incomeCopyIssues,
-  isIncomeField,
-} from './exit-income';
-import { EXIT_RULES } from './exit-rules';
 import type { FunderInfo } from './federal-funder';
 
 export * from './exit-form';
 export * from './exit-destination';
 export * from './exit-cls';
+export * from './exit-assessment';
 export * from './exit-income';
+export * from './exit-disabilities';
 export * from './exit-household';
 export { EXIT_RULES } from './exit-rules';
 export { hasFederalFunder, type FunderInfo } from './federal-funder';
-
-/** The part of the exit assessment always required: Hennepin's exit checklist, documents, income. */
-export const EXIT_REQUIRED_FORMS: readonly FormDefinition[] = Object.freeze([
-  HENNEPIN_CASE_MANAGEMENT,
-]);
-/**
- * The income part: MN Core income, non-cash benefits and health insurance (stage 3). Optional for
- * county-funded providers; required with a federal funder (exitIncomeRequired, W-EX3).
- */
-export const EXIT_OPTIONAL_FORMS: readonly FormDefinition[] = EXIT_INCOME_FORMS;
-/** Every form of the Exit assessment (its answers are one record). */
-export const EXIT_FORMS: readonly FormDefinition[] = Object.freeze([
-  ...EXIT_REQUIRED_FORMS,
-  ...EXIT_OPTIONAL_FORMS,
-]);
 
 // ---- the save -----------------------------------------------------------------------------------
 
@@ -141,81 +108,6 @@ export interface ExitResult {
   readonly issues: ValidationIssue[];
 }
 
-/** The form context of the exit assessment. */
-export function exitFormContext(
-  input: Pick<ExitInput, 'projectType' | 'subject' | 'today'>,
-): FormContext {
-  return { projectType: input.projectType, subject: input.subject, today: input.today };
-}
-
-/** The answers the Exit assessment will hold: only those its forms ask. */
-export function exitAnswers(answers: Answers, context: FormContext): Record<string, AnswerValue> {
-  return askedAnswers(EXIT_FORMS, EXIT_STAGE, answers, context);
-}
-
-/**
- * Which part of the exit assessment a field is in: 'optional' is the income part (4.02–4.04),
- * which the screen shows collapsed unless the provider has a federal funder.
- */
-export function exitFieldPart(fieldId: string): 'required' | 'optional' {
-  return isIncomeField(fieldId) ? 'optional' : 'required';
-}
-
-/** True when 4.02–4.04 block the exit of this input (W-EX3). */
-export function incomeRequiredFor(input: Pick<ExitInput, 'provider' | 'form'>): boolean {
-  return exitIncomeRequired(input.provider, input.form.exitDate);
-}
-
-/** Issue field ids: record fields by name, assessment answers as `answers.<fieldId>`. */
-export const answerIssueField = (fieldId: string): string => `answers.${fieldId}`;
-
-/** The answers of the fields of these forms. */
-function onlyOf(forms: readonly FormDefinition[], answers: Answers): Answers {
-  const ids = new Set(forms.flatMap((f) => formFields(f).map((x) => x.id)));
-  return Object.fromEntries(Object.entries(answers).filter(([id]) => ids.has(id)));
-}
-
-function assessmentIssues(input: ExitInput): ValidationIssue[] {
-  const context = exitFormContext(input);
-  const answers = exitAnswers(input.form.answers, context);
-  const picklists = DEFAULT_PICKLIST_REGISTRY;
-  const incomeRequired = incomeRequiredFor(input);
-  const issues: ValidationIssue[] = [];
-  for (const i of checkAnswers(
-    EXIT_REQUIRED_FORMS,
-    EXIT_STAGE,
-    onlyOf(EXIT_REQUIRED_FORMS, answers),
-    picklists,
-    { context },
-  )) {
-    issues.push(errorIssue(answerIssueField(i.field), `form:${i.code}`, i.message));
-  }
-  for (const i of checkAnswers(
-    EXIT_OPTIONAL_FORMS,
-    EXIT_STAGE,
-    onlyOf(EXIT_OPTIONAL_FORMS, answers),
-    picklists,
-    {
-      context,
-      allowIncomplete: !incomeRequired,
-    },
-  )) {
-    const rule =
-      i.code === 'required' ? EXIT_RULES.incomeRequiredWithFederalFunder : `form:${i.code}`;
-    issues.push(errorIssue(answerIssueField(i.field), rule, i.message));
-  }
-  for (const i of [
-    ...validateAnswerDependentFields(answers),
-    ...validateIncome(answers),
-    ...validateNonCashBenefits(answers),
-    ...validateHealthInsurance(answers),
-  ]) {
-    issues.push({ ...i, field: answerIssueField(i.field) });
-  }
-  issues.push(...incomeCopyIssues(input.form));
-  return issues;
-}
-
 /** Every problem with the form, field by field (errors block saving). */
 export function validateExitForm(input: ExitInput): ValidationIssue[] {
   const { form, enrollment } = input;
@@ -255,7 +147,7 @@ export function validateExitForm(input: ExitInput): ValidationIssue[] {
   );
 
   issues.push(...exitClsIssues(form, input.projectType));
-  issues.push(...assessmentIssues(input));
+  issues.push(...exitAssessmentIssues(input));
   issues.push(...householdExitIssues(enrollment, input.household, dateOk ? form.exitDate : null));
   return dedupe(issues);
 }
@@ -268,47 +160,6 @@ function dedupe(issues: readonly ValidationIssue[]): ValidationIssue[] {
     seen.add(key);
     return true;
   });
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-function assessmentChange(input: ExitInput): WorkflowChange | null {
-  const { form, enrollment } = input;
-  const exitDate = form.exitDate;
-  const answers = exitAnswers(form.answers, exitFormContext(input));
-  const existing = input.existingExit;
-  if (existing === undefined) {
-    const fields: Record<string, JsonValue> = {
-      enrollmentId: enrollment.id,
-      clientId: enrollment.clientId,
-      dataCollectionStage: EXIT_STAGE,
-      informationDate: exitDate,
-    };
-    for (const [id, value] of Object.entries(answers)) fields[answerIssueField(id)] = value;
-    return {
-      type: 'assessment',
-      id: singletonAssessmentId(enrollment.id, EXIT_STAGE),
-      op: 'create',
-      fields,
-    };
-  }
-  const fields: Record<string, JsonValue> = {};
-  if (existing.informationDate !== exitDate) fields.informationDate = exitDate;
-  const before = answersOf(existing);
-  for (const [id, value] of Object.entries(answers)) {
-    if (!sameJson(before[id], value)) fields[answerIssueField(id)] = value;
-  }
-  // Answers the forms no longer ask (hidden by a changed answer) are cleared.
-  for (const [id, value] of Object.entries(before)) {
-    if (!Object.hasOwn(answers, id) && value !== null && value !== undefined) {
-      fields[answerIssueField(id)] = null;
-    }
-  }
-  return Object.keys(fields).length > 0
-    ? { type: 'assessment', id: existing.id, op: 'patch', fields }
-    : null;
 }
 
 /**
@@ -338,7 +189,7 @@ export function buildExit(input: ExitInput): ExitResult {
     },
   });
 
-  const assessment = assessmentChange(input);
+  const assessment = exitAssessmentChange(input);
   if (assessment !== null) changes.push(assessment);
 
   const cls = exitClsValues(form, input.projectType);

@@ -1,7 +1,8 @@
 // What blocks a project start (errors) and what is only worth a look (warnings): dates, the
 // household, quick-created members, DOB after the start (W-START-3), Enrollment CoC (W-START-1),
-// 4.12 of the head of household and adults (W-START-2), invalid answers. Part of project-start.ts.
-import { DEFAULT_PICKLIST_REGISTRY, FORMS, checkAnswers } from '../forms';
+// 4.12 of the head of household and adults (W-START-2), invalid answers, 4.05–4.10 with a federal
+// funder (W-DIS5) and 3.08 against them (W-DIS2, warnings). Part of project-start.ts.
+import { DEFAULT_PICKLIST_REGISTRY, checkAnswers } from '../forms';
 import {
   CLIENT_DOESNT_KNOW,
   CLIENT_PREFERS_NOT_TO_ANSWER,
@@ -12,7 +13,6 @@ import {
 import { localDateSchema } from '../records';
 import {
   formatDate,
-  validateDisablingCondition,
   validateEnrollmentDates,
   validateHeadOfHousehold,
   validateIncome,
@@ -24,6 +24,7 @@ import {
   entryAnswersToSave,
   memberDob,
   memberFormContext,
+  projectStartForms,
   type IssueTarget,
   type MemberField,
   type NewMemberDetails,
@@ -33,6 +34,7 @@ import {
   type ProjectStartMember,
   type ProjectStartOptions,
 } from './project-start';
+import { disabilityRequiredErrors, disablingConditionWarnings } from './project-start-disabilities';
 import { asksStartCls, emptyStartCls, startClsIssues } from './start-cls';
 
 const MISSING_DATA: readonly number[] = [
@@ -138,7 +140,7 @@ export function entryAnswerErrors(
   input: ProjectStartInput,
   options: ProjectStartOptions = {},
 ): ProjectStartIssue[] {
-  const forms = options.forms ?? FORMS;
+  const forms = projectStartForms(input, options);
   const answers = entryAnswersToSave(member, input, forms);
   const issues = checkAnswers(
     forms,
@@ -282,18 +284,13 @@ export function checkProjectStart(
       if (message) errors.push(memberIssue(m.key, 'relationshipToHoH', message));
     }
   }
-  for (const m of input.members) errors.push(...entryAnswerErrors(m, input, options));
-  // 3.08 against 4.05–4.10 (validation/disabilities.ts): a message, never a block.
   for (const m of input.members) {
-    for (const i of validateDisablingCondition(
-      entryAnswersToSave(m, input, options.forms ?? FORMS),
-    )) {
-      warnings.push({
-        target: { kind: 'answer', memberKey: m.key, fieldId: i.field },
-        message: i.message,
-      });
-    }
+    errors.push(...entryAnswerErrors(m, input, options));
+    // W-DIS5: with a federal funder, 4.05–4.10 are the missing answers that block.
+    errors.push(...disabilityRequiredErrors(m, input, options));
   }
+  // W-DIS2: 3.08 against 4.05–4.10, a message, never a block.
+  for (const m of input.members) warnings.push(...disablingConditionWarnings(m, input, options));
 
   for (const issue of enrollmentCocIssues(input.enrollmentCoc, input.cocOptions ?? [])) {
     (issue.severity === 'error' ? errors : warnings).push({

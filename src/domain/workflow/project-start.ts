@@ -21,33 +21,33 @@
 // member's DOB after the project start (W-START-3, Eva 84), the Current Living Situation of the
 // head of household and adults, an Enrollment CoC that is not the project's, and answers with
 // invalid values. A project without a CoC only warns (Eva 27). Missing answers never block: case
-// managers backfill them later and the enrollment screen lists what is still missing. The checks
-// are in project-start-checks.ts.
+// managers backfill them later and the enrollment screen lists what is still missing. The one
+// exception is 4.05–4.10 with a federal funder (W-DIS5): HUD requires them at entry, so each
+// unanswered one blocks (8/9/99 are answers). 3.08 against 4.05–4.10 only warns (W-DIS2). The
+// checks are in project-start-checks.ts and project-start-disabilities.ts, the records in
+// project-start-records.ts; this file has the shapes, the defaults and the forms.
 import {
+  DISABILITIES_FORM_ID,
   FORMS,
   askedAnswers,
+  formsForFunding,
   isEmptyAnswer,
   missingFields,
   type AnswerValue,
   type Answers,
   type FormContext,
   type FormDefinition,
+  type MissingField,
   type PicklistRegistry,
 } from '../forms';
-import { DATA_NOT_COLLECTED, HEAD_OF_HOUSEHOLD } from '../codes';
-import { newId, singletonAssessmentId } from '../records';
-import { newAssignmentChange, type RecordChange } from './case-managers';
-import { effectiveEnrollmentCoc } from './enrollment-coc';
+import { HEAD_OF_HOUSEHOLD } from '../codes';
 import { assessmentFormContext } from './form-context';
-import {
-  asksStartCls,
-  startClsChange,
-  type StartClsAnswers,
-  type StartClsField,
-} from './start-cls';
+import type { StartClsAnswers, StartClsField } from './start-cls';
 
 export type { RecordChange } from './case-managers';
 export * from './project-start-checks';
+export * from './project-start-disabilities';
+export * from './project-start-records';
 
 /** The stage of the Entry assessment. */
 export const ENTRY_STAGE = 1;
@@ -97,9 +97,15 @@ export interface ProjectStartInput {
   cocOptions?: readonly string[];
   /** 3.16 chosen for the head of household; null/absent: the project's first CoC. */
   enrollmentCoc?: string | null;
+  /**
+   * The provider has a federal funder (hasFederalFunder(provider, today)): the Entry uses the
+   * federal 4.05–4.10 variant, required (W-DIS5). Absent: false.
+   */
+  federal?: boolean;
 }
 
 export interface ProjectStartOptions {
+  /** The Entry's forms; absent: projectStartForms(input), the provider's variant. */
   forms?: readonly FormDefinition[];
   picklists?: PicklistRegistry;
 }
@@ -185,6 +191,19 @@ export function headFirst<M extends { relationshipToHoH: number | null }>(
   return [members[head]!, ...members.slice(0, head), ...members.slice(head + 1)];
 }
 
+// ---- the forms ---------------------------------------------------------------------------------
+
+/**
+ * The Entry's forms as the provider uses them (W-DIS5): formsForFunding(FORMS, federal), unless
+ * `options.forms` says otherwise. One stable array per variant, so screens index it once.
+ */
+export function projectStartForms(
+  input: Pick<ProjectStartInput, 'federal'>,
+  options: Pick<ProjectStartOptions, 'forms'> = {},
+): readonly FormDefinition[] {
+  return options.forms ?? formsForFunding(FORMS, input.federal === true);
+}
+
 // ---- who the member is -------------------------------------------------------------------------
 
 export function memberDob(member: Pick<ProjectStartMember, 'newClient' | 'dob'>): string | null {
@@ -210,7 +229,7 @@ export function memberFormContext(
 export function entryAnswersToSave(
   member: ProjectStartMember,
   input: ProjectStartInput,
-  forms: readonly FormDefinition[] = FORMS,
+  forms: readonly FormDefinition[] = projectStartForms(input),
 ): Record<string, AnswerValue> {
   const asked = askedAnswers(forms, ENTRY_STAGE, member.answers, memberFormContext(member, input));
   const out: Record<string, AnswerValue> = {};
@@ -218,138 +237,34 @@ export function entryAnswersToSave(
   return out;
 }
 
-/** How many required Entry answers are still empty or "doesn't know" for the member (never blocking). */
-export function missingEntryAnswerCount(
+/**
+ * The required Entry answers still empty or "doesn't know" for the member, in form order. With a
+ * federal funder this includes 4.05–4.10, whose empty ones block (disabilityRequiredErrors).
+ */
+export function missingEntryAnswers(
   member: ProjectStartMember,
   input: ProjectStartInput,
-  forms: readonly FormDefinition[] = FORMS,
-): number {
+  forms: readonly FormDefinition[] = projectStartForms(input),
+): MissingField[] {
   return missingFields(
     forms,
     ENTRY_STAGE,
     entryAnswersToSave(member, input, forms),
     memberFormContext(member, input),
-  ).length;
-}
-
-// ---- the records -----------------------------------------------------------------------------
-
-/** The fields of a quick-created client (other universal data elements: not collected yet). */
-export function newClientFields(details: NewMemberDetails): RecordChange['fields'] {
-  const first = details.firstName.trim();
-  const last = details.lastName.trim();
-  const dob = details.dob.trim();
-  return {
-    firstName: first === '' ? null : first,
-    middleName: null,
-    lastName: last === '' ? null : last,
-    nameSuffix: null,
-    nameDataQuality: details.nameDataQuality ?? DATA_NOT_COLLECTED,
-    ssn: null,
-    ssnDataQuality: DATA_NOT_COLLECTED,
-    dob: dob === '' ? null : dob,
-    dobDataQuality: details.dobDataQuality ?? DATA_NOT_COLLECTED,
-    race: [],
-    raceNone: DATA_NOT_COLLECTED,
-    additionalRaceEthnicity: null,
-    sex: null,
-    veteranStatus: DATA_NOT_COLLECTED,
-    phone: null,
-    email: null,
-    address: null,
-  };
-}
-
-export interface ProjectStartRecords {
-  changes: RecordChange[];
-  householdId: string;
-  headEnrollmentId: string;
-  /** Enrollment id by member key. */
-  enrollmentIds: Record<string, string>;
+  );
 }
 
 /**
- * The changes of one project start save. Check the input with checkProjectStart first: this
- * throws when there is not exactly one head of household.
+ * How many required Entry answers are still empty or "doesn't know" for the member and can wait
+ * for the backfill (never blocking): with a federal funder, the unanswered 4.05–4.10 questions are
+ * left out, since they block saving (W-DIS5, disabilityRequiredErrors).
  */
-export function buildProjectStartChanges(
+export function missingEntryAnswerCount(
+  member: ProjectStartMember,
   input: ProjectStartInput,
-  options: ProjectStartOptions & { makeId?: () => string } = {},
-): ProjectStartRecords {
-  const makeId = options.makeId ?? newId;
-  const forms = options.forms ?? FORMS;
-  const heads = input.members.filter((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
-  if (heads.length !== 1) throw new Error('A project start needs exactly one head of household.');
-  const householdId = makeId();
-  const caseManagerStart = input.caseManagerStartDate ?? input.projectStartDate;
-  const changes: RecordChange[] = [];
-  const enrollmentIds: Record<string, string> = {};
-
-  for (const m of input.members) {
-    if (m.newClient) {
-      changes.push({
-        type: 'client',
-        id: m.clientId,
-        op: 'create',
-        fields: newClientFields(m.newClient),
-      });
-    }
-  }
-  for (const m of headFirst(input.members)) {
-    const enrollmentId = makeId();
-    enrollmentIds[m.key] = enrollmentId;
-    changes.push({
-      type: 'enrollment',
-      id: enrollmentId,
-      op: 'create',
-      fields: {
-        clientId: m.clientId,
-        providerId: input.providerId,
-        householdId,
-        relationshipToHoH: m.relationshipToHoH ?? DATA_NOT_COLLECTED,
-        projectStartDate: input.projectStartDate,
-        entryType: 'basic',
-        exitDate: null,
-        exitReason: null,
-        destination: null,
-        destinationSubsidyType: null,
-        enrollmentCoc:
-          m.relationshipToHoH === HEAD_OF_HOUSEHOLD
-            ? effectiveEnrollmentCoc(input.enrollmentCoc, input.cocOptions ?? [])
-            : null,
-      },
-    });
-    const answers = entryAnswersToSave(m, input, forms);
-    const answerFields: RecordChange['fields'] = {};
-    for (const [id, value] of Object.entries(answers)) answerFields[`answers.${id}`] = value;
-    changes.push({
-      type: 'assessment',
-      id: singletonAssessmentId(enrollmentId, ENTRY_STAGE),
-      op: 'create',
-      fields: {
-        enrollmentId,
-        clientId: m.clientId,
-        dataCollectionStage: ENTRY_STAGE,
-        informationDate: input.projectStartDate,
-        ...answerFields,
-      },
-    });
-    changes.push(
-      newAssignmentChange(enrollmentId, input.caseManagerId, caseManagerStart, makeId()),
-    );
-    if (m.cls && asksStartCls({ ...m, dob: memberDob(m) }, input.projectStartDate)) {
-      const cls = startClsChange(
-        m.cls,
-        { id: makeId(), enrollmentId, clientId: m.clientId, startDate: input.projectStartDate },
-        input.projectType,
-      );
-      if (cls) changes.push(cls);
-    }
-  }
-  return {
-    changes,
-    householdId,
-    headEnrollmentId: enrollmentIds[heads[0]!.key]!,
-    enrollmentIds,
-  };
+  forms: readonly FormDefinition[] = projectStartForms(input),
+): number {
+  return missingEntryAnswers(member, input, forms).filter(
+    (m) => !(m.formId === DISABILITIES_FORM_ID && m.reason === 'empty'),
+  ).length;
 }

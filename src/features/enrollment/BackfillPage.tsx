@@ -1,15 +1,12 @@
 // Filling in what is still missing from project start. The answers describe the client at project
 // start, so they are saved to the Entry assessment (one patch, only what changed; merge rule M4),
 // never to an update. Only the missing questions are shown, plus follow-up questions an answer
-// given here brings up. Leaving a question blank is fine: missing answers never block saving.
+// given here brings up. Leaving a question blank is fine: missing answers never block saving. The
+// forms are the provider's: with a federal funder the unanswered 4.05–4.10 are gaps too (W-DIS4);
+// 3.08 against them is a warning (W-DIS2).
 import { useState, type FormEvent } from 'react';
 import { enrollmentBundle, type EnrollmentBundle } from '../../db';
-import {
-  DEFAULT_PICKLIST_REGISTRY,
-  FORMS,
-  type AnswerValue,
-  type FormContext,
-} from '../../domain/forms';
+import { DEFAULT_PICKLIST_REGISTRY, type AnswerValue, type FormContext } from '../../domain/forms';
 import {
   ENTRY_STAGE,
   backfillChange,
@@ -18,6 +15,7 @@ import {
   backfillIssues,
   backfillSnapshot,
   entryAnswers,
+  entryDisablingConditionWarnings,
   type BackfillSnapshot,
 } from '../../domain/workflow/backfill';
 import { useDraft } from '../../shared/draft';
@@ -36,7 +34,7 @@ import {
   Page,
   type FieldError,
 } from '../../shared/ui';
-import { backfillEnrollment, clientName, entryContext, str } from './records';
+import { backfillEnrollment, clientName, entryContext, entryFormsOf, str } from './records';
 import './enrollment.css';
 
 const ID_PREFIX = 'backfill';
@@ -78,8 +76,9 @@ function BackfillForm({ bundle }: { bundle: EnrollmentBundle }) {
   const name = clientName(bundle.client);
   const startDate = str(enrollment.projectStartDate);
   const context: FormContext = entryContext(bundle, services);
+  const forms = entryFormsOf(bundle, services);
   // What was missing when the form opened stays on screen while the case manager answers.
-  const [snapshot] = useState<BackfillSnapshot>(() => backfillSnapshot(entry, context));
+  const [snapshot] = useState<BackfillSnapshot>(() => backfillSnapshot(entry, context, forms));
   const draft = useDraft<Record<string, AnswerValue>>(
     `backfill:${enrollment.id}`,
     {},
@@ -97,7 +96,15 @@ function BackfillForm({ bundle }: { bundle: EnrollmentBundle }) {
   if (!draft.loaded) return <Loading />;
 
   const answers = { ...entryAnswers(entry), ...backfillEdits(snapshot, draft.value) };
-  const shown = backfillFieldIds(snapshot, answers, context);
+  const shown = backfillFieldIds(snapshot, answers, context, forms);
+  // Only what these answers bring: a disagreement already on the Entry is on the enrollment screen,
+  // about questions this form does not show.
+  const onEntry = new Set(
+    entryDisablingConditionWarnings(entryAnswers(entry), context, forms).map((w) => w.rule),
+  );
+  const warnings = entryDisablingConditionWarnings(answers, context, forms).filter(
+    (w) => !onEntry.has(w.rule),
+  );
 
   if (snapshot.missing.size === 0 && shown.size === 0) {
     return (
@@ -124,7 +131,7 @@ function BackfillForm({ bundle }: { bundle: EnrollmentBundle }) {
     event.preventDefault();
     setSaveError(null);
     setNotice(null);
-    const issues = backfillIssues(entry, answers, context, DEFAULT_PICKLIST_REGISTRY);
+    const issues = backfillIssues(entry, answers, context, DEFAULT_PICKLIST_REGISTRY, forms);
     if (issues.length > 0) {
       setErrors(Object.fromEntries(issues.map((i) => [i.field, i.message])));
       setSummary(
@@ -134,7 +141,7 @@ function BackfillForm({ bundle }: { bundle: EnrollmentBundle }) {
     }
     setErrors({});
     setSummary([]);
-    const change = backfillChange(backfillEnrollment(enrollment), entry, answers, context);
+    const change = backfillChange(backfillEnrollment(enrollment), entry, answers, context, forms);
     if (change === null) {
       setNotice('Nothing to save yet: no answer was changed.');
       return;
@@ -171,7 +178,7 @@ function BackfillForm({ bundle }: { bundle: EnrollmentBundle }) {
       ) : null}
       <form onSubmit={onSubmit} noValidate>
         <FormRenderer
-          forms={FORMS}
+          forms={forms}
           stage={ENTRY_STAGE}
           answers={answers}
           onChange={onChange}
@@ -180,6 +187,11 @@ function BackfillForm({ bundle }: { bundle: EnrollmentBundle }) {
           only={(id) => shown.has(id)}
           idPrefix={ID_PREFIX}
         />
+        {warnings.map((w) => (
+          <Alert key={w.rule} tone="warning" title="Check the disabling condition">
+            <p>{w.message}</p>
+          </Alert>
+        ))}
         {notice ? (
           <Alert tone="info">
             <p>{notice}</p>

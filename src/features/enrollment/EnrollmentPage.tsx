@@ -2,40 +2,31 @@
 // the household, what is still missing from project start, the latest living situation and the
 // contacts, and where else the client is enrolled. Reads only the device database (plus one
 // optional server call for other providers' enrollments).
-import { enrollmentBundle, type EnrollmentBundle, type RecordView } from '../../db';
-import { DEFAULT_PICKLIST_REGISTRY, PICKLIST_IDS } from '../../domain/forms';
-import { localDateOf } from '../../domain/records';
+import { enrollmentBundle, type EnrollmentBundle } from '../../db';
 import {
   annualAssessmentStatus,
   annualAssessmentsFrom,
   annualEnrollmentFrom,
   annualStatusWords,
 } from '../../domain/workflow/annual-assessment';
-import { describeMissing, entryAnswers, entryMissing } from '../../domain/workflow/backfill';
-import { validateDisablingCondition } from '../../domain/validation/disabilities';
 import {
   activeAssignments,
   anyPending,
-  contactsNewestFirst,
-  currentLivingSituationLabel,
-  daysAgoText,
-  daysSinceLastContact,
   enrollmentStatus,
-  lastContact,
-  latestCurrentLivingSituation,
-  noteExcerpt,
   orderHousehold,
   relationshipLabel,
   statusText,
 } from '../../domain/workflow/enrollment-summary';
-import { formatDate, formatDateTime } from '../../shared/format';
+import { formatDate } from '../../shared/format';
 import { useLiveQuery } from '../../shared/live';
 import { Link, useSearchParams } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
 import { useServices } from '../../shared/services';
 import { Alert, Badge, ButtonLink, Loading, Page, Section } from '../../shared/ui';
+import { Contacts, LatestContact } from './Contacts';
+import { DisablingConditionWarnings, MissingFromStart } from './MissingFromStart';
 import { OtherEnrollments } from './OtherEnrollments';
-import { clientName, entryContext, providerName, str } from './records';
+import { clientName, providerName, str } from './records';
 import './enrollment.css';
 
 export function EnrollmentPage({ enrollmentId }: { enrollmentId: string }) {
@@ -168,11 +159,7 @@ function EnrollmentHub({ bundle }: { bundle: EnrollmentBundle }) {
 
       <Household bundle={bundle} />
       <MissingFromStart bundle={bundle} />
-      {validateDisablingCondition(entryAnswers(bundle.entry)).map((i) => (
-        <Alert key={i.rule} tone="warning" title="Check the disabling condition">
-          <p>{i.message}</p>
-        </Alert>
-      ))}
+      <DisablingConditionWarnings bundle={bundle} />
       <LatestContact bundle={bundle} />
       <Contacts bundle={bundle} />
       <OtherEnrollments clientId={clientId} enrollmentId={enrollment.id} />
@@ -221,124 +208,6 @@ function Household({ bundle }: { bundle: EnrollmentBundle }) {
           );
         })}
       </ul>
-    </Section>
-  );
-}
-
-function MissingFromStart({ bundle }: { bundle: EnrollmentBundle }) {
-  const services = useServices();
-  const missing = entryMissing(bundle.entry, entryContext(bundle, services));
-  return (
-    <Section title="Missing from project start">
-      {missing.length === 0 ? (
-        <p>
-          <Badge tone="ok">Complete</Badge> Everything required at project start is answered.
-        </p>
-      ) : (
-        <>
-          <p>
-            {missing.length === 1
-              ? 'One answer required at project start is still missing.'
-              : `${missing.length} answers required at project start are still missing.`}
-          </p>
-          <ul className="list enrollment-missing">
-            {missing.map((m) => (
-              <li key={m.fieldId}>
-                <span className="enrollment-missing-label">{m.label}</span>{' '}
-                <span className="muted">— {describeMissing(m)}</span>
-              </li>
-            ))}
-          </ul>
-          <div className="button-row">
-            <ButtonLink variant="primary" to={paths.backfill(bundle.enrollment.id)}>
-              Fill in
-            </ButtonLink>
-          </div>
-        </>
-      )}
-    </Section>
-  );
-}
-
-const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-function clsOf(bundle: EnrollmentBundle, id: unknown): RecordView | undefined {
-  return bundle.currentLivingSituations.find((c) => c.id === id);
-}
-
-function LatestContact({ bundle }: { bundle: EnrollmentBundle }) {
-  const { today } = useServices();
-  const days = daysSinceLastContact(bundle.contacts, today());
-  const last = lastContact(bundle.contacts);
-  const latest = latestCurrentLivingSituation(bundle.currentLivingSituations, bundle.contacts);
-  return (
-    <Section title="Latest contact">
-      <dl className="facts">
-        <dt>Last contact</dt>
-        <dd>
-          {days === null
-            ? 'No contact recorded yet'
-            : `${capitalized(daysAgoText(days))} (${formatDate(localDateOf(str(last?.contactAt)))})`}
-        </dd>
-        <dt>Current Living Situation</dt>
-        <dd>
-          {latest
-            ? `${currentLivingSituationLabel(latest.currentLivingSituation) ?? 'Not recorded'} (${formatDate(str(latest.informationDate))})`
-            : 'Not recorded yet'}
-        </dd>
-      </dl>
-    </Section>
-  );
-}
-
-function Contacts({ bundle }: { bundle: EnrollmentBundle }) {
-  const contacts = contactsNewestFirst(bundle.contacts);
-  const labelOf = (list: string, code: unknown) =>
-    typeof code === 'string' && code !== ''
-      ? (DEFAULT_PICKLIST_REGISTRY.labelOf(list, code) ?? code)
-      : null;
-  return (
-    <Section title="Contacts">
-      {contacts.length === 0 ? (
-        <p className="muted">No contacts recorded yet.</p>
-      ) : (
-        <ol className="list enrollment-timeline" aria-label="Contacts, newest first">
-          {contacts.map((c) => {
-            const kind = labelOf(PICKLIST_IDS.contactKind, c.kind);
-            const location = labelOf(PICKLIST_IDS.contactLocation, c.location);
-            const cls = clsOf(bundle, c.currentLivingSituationId);
-            const situation = currentLivingSituationLabel(cls?.currentLivingSituation);
-            const note = noteExcerpt(c.note);
-            return (
-              <li key={c.id}>
-                <p className="enrollment-contact-head">
-                  <strong>{formatDateTime(str(c.contactAt))}</strong>
-                  {kind ? ` · ${kind}` : null}
-                  {location ? ` · ${location}` : null}
-                  {c.interimAssessmentId ? (
-                    <>
-                      {' '}
-                      <Badge>Interim update</Badge>
-                    </>
-                  ) : null}
-                  {c.pending ? (
-                    <>
-                      {' '}
-                      <Badge tone="pending">Not synced</Badge>
-                    </>
-                  ) : null}
-                </p>
-                {situation ? (
-                  <p className="enrollment-contact-line">
-                    <span className="muted">Current Living Situation:</span> {situation}
-                  </p>
-                ) : null}
-                {note ? <p className="enrollment-contact-line">{note}</p> : null}
-              </li>
-            );
-          })}
-        </ol>
-      )}
     </Section>
   );
 }

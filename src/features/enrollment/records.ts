@@ -3,8 +3,9 @@
 import type { EnrollmentBundle, ProviderSummary, RecordView } from '../../db';
 import { personName } from '../../shared/format';
 import type { AppServices } from '../../shared/services';
-import { entryFormContext } from '../../domain/workflow/backfill';
-import type { FormContext } from '../../domain/forms';
+import { entryFormContext, entryForms } from '../../domain/workflow/backfill';
+import { hasFederalFunder } from '../../domain/workflow/federal-funder';
+import type { FormContext, FormDefinition } from '../../domain/forms';
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
@@ -51,4 +52,23 @@ export function entryContext(
     projectType: providerOf(services, bundle.enrollment.providerId)?.projectType ?? null,
     today: services.today(),
   });
+}
+
+/**
+ * Whether the enrollment's provider has a federal funder today: then 4.05–4.10 are required at
+ * project start (W-DIS4), as the caseload counts them (hasFederalFunder(provider, today)).
+ */
+export function federalFunded(
+  bundle: Pick<EnrollmentBundle, 'enrollment'>,
+  services: Pick<AppServices, 'account' | 'provider' | 'today'>,
+): boolean {
+  return hasFederalFunder(providerOf(services, bundle.enrollment.providerId), services.today());
+}
+
+/** The Entry's forms as the enrollment's provider uses them (W-DIS4). */
+export function entryFormsOf(
+  bundle: Pick<EnrollmentBundle, 'enrollment'>,
+  services: Pick<AppServices, 'account' | 'provider' | 'today'>,
+): readonly FormDefinition[] {
+  return entryForms(federalFunded(bundle, services));
 }

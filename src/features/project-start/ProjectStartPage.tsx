@@ -1,122 +1,48 @@
 // Project start (Hennepin "Entry"): the project start date, the household, each member's Entry
-// assessment (MN Core and Hennepin Case Management at stage 1, from the form definitions) and the
-// signed-in case manager on the Case Managers tab, saved as one unit. The rules (what blocks
-// saving, which records a save creates) are in src/domain/workflow/project-start.ts.
+// assessment (MN Core, 4.05–4.10 and Hennepin Case Management at stage 1, from the form definitions
+// as the provider uses them) and the signed-in case manager on the Case Managers tab, saved as one
+// unit. The rules (what blocks saving, which records a save creates) are in
+// src/domain/workflow/project-start.ts; the sections are in this folder's other files.
 import { useEffect, useRef, useState } from 'react';
 import { clientViewsById, openEnrollmentsAt, type RecordView } from '../../db';
-import { FORMS, type AnswerValue, type FormDefinition } from '../../domain/forms';
+import type { AnswerValue } from '../../domain/forms';
 import { newId } from '../../domain/records';
 import {
-  ENTRY_STAGE,
   buildProjectStartChanges,
   checkHousehold,
   checkProjectStart,
-  emptyNewMember,
   headFirst,
   initialProjectStartDraft,
-  memberDob,
-  memberFormContext,
-  missingEntryAnswerCount,
-  newMemberName,
+  projectStartForms,
   type DraftMember,
   type IssueTarget,
   type NewMemberDetails,
   type ProjectStartDraft,
   type ProjectStartInput,
   type ProjectStartIssue,
-  type ProjectStartMember,
 } from '../../domain/workflow/project-start';
 import { enrollmentCocOptions } from '../../domain/workflow/enrollment-coc';
-import { ageOn } from '../../domain/workflow/form-context';
-import { asksStartCls, emptyStartCls } from '../../domain/workflow/start-cls';
+import { hasFederalFunder } from '../../domain/workflow/federal-funder';
 import { useDraft } from '../../shared/draft';
-import { formatDate } from '../../shared/format';
-import { FormRenderer, fieldElementId, hudOptions } from '../../shared/forms';
 import { useLiveQuery } from '../../shared/live';
-import { Link, back, navigate } from '../../shared/navigation';
+import { back, navigate } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
 import { useServices } from '../../shared/services';
+import { Alert, Button, ErrorSummary, Loading, Page, type FieldError } from '../../shared/ui';
+import { CaseManagerSection, StartDateSection } from './DateSections';
+import { EntryAssessmentSection } from './EntryAssessmentSection';
 import {
-  Alert,
-  Button,
-  ErrorSummary,
-  Loading,
-  Page,
-  Section,
-  SelectField,
-  TextField,
-  type FieldError,
-} from '../../shared/ui';
-import { AddMember, NewMemberFields, clientName, memberElementId } from './MemberPicker';
-import { StartClsFields, clsElementId } from './StartClsFields';
+  addExistingMember,
+  addNewMember,
+  projectStartMembers,
+  removeMember,
+  updateMember,
+} from './draft-members';
+import { HouseholdSection } from './HouseholdSection';
+import { answerErrorsOf, elementIdOf, summaryOf, unknownClientName } from './issues';
+import { clientName, memberElementId } from './MemberPicker';
+import { StartNotices } from './StartNotices';
 import './project-start.css';
-
-const RELATIONSHIP_OPTIONS = hudOptions('3.15.1');
-
-function answerPrefix(key: string): string {
-  return `ps-a-${key}`;
-}
-
-function elementIdOf(target: IssueTarget): string {
-  switch (target.kind) {
-    case 'projectStartDate':
-      return 'ps-start-date';
-    case 'caseManagerStartDate':
-      return 'ps-cm-start';
-    case 'enrollmentCoc':
-      return 'ps-coc';
-    case 'cls':
-      return clsElementId('ps', target.memberKey, target.field);
-    case 'member':
-      return memberElementId(target.memberKey, target.field);
-    case 'answer':
-      return fieldElementId(target.fieldId, answerPrefix(target.memberKey));
-  }
-}
-
-/** The errors for the summary: answers named by member when there are several, each once. */
-function summaryOf(errors: readonly ProjectStartIssue[], members: readonly ProjectStartMember[]) {
-  const out: FieldError[] = [];
-  const seen = new Set<string>();
-  for (const e of errors) {
-    const target = e.target;
-    const member =
-      target.kind === 'answer' || target.kind === 'cls'
-        ? members.find((m) => m.key === target.memberKey)
-        : undefined;
-    const message = member && members.length > 1 ? `${member.name}: ${e.message}` : e.message;
-    if (seen.has(message)) continue;
-    seen.add(message);
-    out.push({ fieldId: elementIdOf(target), message });
-  }
-  return out;
-}
-
-/**
- * The forms with each section title naming the member: with several members' answers open, every
- * section (a landmark) keeps a unique name. Fields and rules are the definitions' own.
- */
-function formsNaming(name: string): readonly FormDefinition[] {
-  return FORMS.map((form) => ({
-    ...form,
-    sections: form.sections.map((section) => ({ ...section, title: `${section.title} (${name})` })),
-  }));
-}
-
-/** Display names, made unique ("New household member 2") so labels and landmarks never clash. */
-function uniqueNames(names: readonly string[]): string[] {
-  const counts = new Map<string, number>();
-  return names.map((name) => {
-    const n = (counts.get(name) ?? 0) + 1;
-    counts.set(name, n);
-    return n === 1 ? name : `${name} ${n}`;
-  });
-}
-
-/** Name of a client who is only known by id (found on the server, not yet on this device). */
-function unknownClientName(clientId: string): string {
-  return `Client …${clientId.slice(-6)}`;
-}
 
 export function ProjectStartPage({ clientId }: { clientId: string }) {
   const services = useServices();
@@ -148,6 +74,7 @@ export function ProjectStartPage({ clientId }: { clientId: string }) {
       providerId={provider.id}
       projectType={provider.projectType}
       cocOptions={enrollmentCocOptions(provider)}
+      federal={hasFederalFunder(provider, today)}
       caseManagerId={account.userId}
       caseManagerName={account.displayName}
     />
@@ -167,6 +94,8 @@ interface FormProps {
   projectType: number;
   /** 3.16: the project's CoC codes (empty: none set up). */
   cocOptions: readonly string[];
+  /** The provider has a federal funder today: 4.05–4.10 are required at entry (W-DIS5). */
+  federal: boolean;
   caseManagerId: string;
   caseManagerName: string;
 }
@@ -199,29 +128,7 @@ function ProjectStartForm(props: FormProps) {
     document.getElementById(id)?.focus();
   });
 
-  const names = uniqueNames(
-    value.members.map((m) => {
-      const view = views.data?.get(m.clientId) ?? picked.get(m.clientId);
-      return m.newClient
-        ? newMemberName(m.newClient) || 'New household member'
-        : view
-          ? clientName(view)
-          : unknownClientName(m.clientId);
-    }),
-  );
-  const members: ProjectStartMember[] = value.members.map((m, index) => {
-    const view = views.data?.get(m.clientId) ?? picked.get(m.clientId);
-    return {
-      key: m.key,
-      clientId: m.clientId,
-      newClient: m.newClient,
-      dob: typeof view?.dob === 'string' ? view.dob : null,
-      name: names[index]!,
-      relationshipToHoH: m.relationshipToHoH,
-      answers: m.answers,
-      cls: m.cls ?? emptyStartCls(),
-    };
-  });
+  const members = projectStartMembers(value.members, (id) => views.data?.get(id) ?? picked.get(id));
 
   const input: ProjectStartInput = {
     providerId: props.providerId,
@@ -233,9 +140,10 @@ function ProjectStartForm(props: FormProps) {
     members,
     cocOptions: props.cocOptions,
     enrollmentCoc: value.enrollmentCoc ?? null,
+    federal: props.federal,
   };
+  const forms = projectStartForms(input);
   const warnings = checkHousehold(members).warnings;
-  const cocOptions = props.cocOptions;
 
   const ordered = headFirst(members);
   const headKey = members.find((m) => m.relationshipToHoH === 1)?.key ?? ordered[0]?.key;
@@ -245,50 +153,24 @@ function ProjectStartForm(props: FormProps) {
   const setFocusNext = (id: string) => {
     focusNext.current = id;
   };
-  const updateMember = (key: string, update: (m: DraftMember) => DraftMember) =>
-    set((prev) => ({
-      ...prev,
-      members: prev.members.map((m) => (m.key === key ? update(m) : m)),
-    }));
+  const update = (key: string, change: (m: DraftMember) => DraftMember) =>
+    set((prev) => updateMember(prev, key, change));
   const updateNew = (key: string, patch: Partial<NewMemberDetails>) =>
-    updateMember(key, (m) => (m.newClient ? { ...m, newClient: { ...m.newClient, ...patch } } : m));
+    update(key, (m) => (m.newClient ? { ...m, newClient: { ...m.newClient, ...patch } } : m));
   const setAnswer = (key: string, fieldId: string, answer: AnswerValue) =>
-    updateMember(key, (m) => ({ ...m, answers: { ...m.answers, [fieldId]: answer } }));
-  const removeMember = (key: string) => {
-    set((prev) => ({ ...prev, members: prev.members.filter((m) => m.key !== key) }));
+    update(key, (m) => ({ ...m, answers: { ...m.answers, [fieldId]: answer } }));
+  const remove = (key: string) => {
+    set((prev) => removeMember(prev, key));
     setFocusNext('ps-add-heading');
   };
   const addExisting = (view: RecordView) => {
-    const id = view.id;
-    setPicked((prev) => new Map(prev).set(id, view));
-    set((prev) =>
-      prev.members.some((m) => m.clientId === id)
-        ? prev
-        : {
-            ...prev,
-            members: [
-              ...prev.members,
-              { key: id, clientId: id, newClient: null, relationshipToHoH: null, answers: {} },
-            ],
-          },
-    );
-    setFocusNext(memberElementId(id, 'relationshipToHoH'));
+    setPicked((prev) => new Map(prev).set(view.id, view));
+    set((prev) => addExistingMember(prev, view.id));
+    setFocusNext(memberElementId(view.id, 'relationshipToHoH'));
   };
   const addNew = () => {
     const id = newId();
-    set((prev) => ({
-      ...prev,
-      members: [
-        ...prev.members,
-        {
-          key: id,
-          clientId: id,
-          newClient: emptyNewMember(),
-          relationshipToHoH: null,
-          answers: {},
-        },
-      ],
-    }));
+    set((prev) => addNewMember(prev, id));
     setFocusNext(memberElementId(id, 'firstName'));
   };
 
@@ -297,14 +179,13 @@ function ProjectStartForm(props: FormProps) {
     const id = elementIdOf(target);
     return errors.find((e) => elementIdOf(e.target) === id)?.message ?? null;
   };
-  const answerErrors = (key: string): Record<string, string> => {
-    const out: Record<string, string> = {};
-    for (const e of errors) {
-      if (e.target.kind === 'answer' && e.target.memberKey === key && !out[e.target.fieldId])
-        out[e.target.fieldId] = e.message;
-    }
-    return out;
-  };
+  const toggle = (key: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
   const onSave = async () => {
     setSaveError(null);
     const check = checkProjectStart(input);
@@ -331,7 +212,6 @@ function ProjectStartForm(props: FormProps) {
   };
 
   const cmStart = value.caseManagerStartDate ?? value.projectStartDate;
-  const open = openHere.data ?? [];
   // Names first: the members' records are read once before the form shows.
   if (views.data === undefined) return <Loading />;
 
@@ -345,29 +225,13 @@ function ProjectStartForm(props: FormProps) {
       }
       back={{ to: paths.client(clientId), label: 'Client profile' }}
     >
-      {props.restored ? (
-        <Alert tone="info">
-          <p>Your unsaved input from earlier is back. Nothing has been saved yet.</p>
-        </Alert>
-      ) : null}
-      {!props.clientOnDevice ? (
-        <Alert tone="info" title="Client not on this device yet">
-          <p>
-            This client&apos;s record arrives on this device after the next sync. You can start the
-            enrollment now: it is saved with the client&apos;s id.
-          </p>
-        </Alert>
-      ) : null}
-      {open.length > 0 ? (
-        <Alert tone="warning" title="Already enrolled here">
-          <p>
-            {mainName} already has an open enrollment with {props.providerName} (project start{' '}
-            {formatDate(String(open[0]!.projectStartDate))}).{' '}
-            <Link to={paths.enrollment(open[0]!.id)}>Open that enrollment</Link> instead of starting
-            a second one, unless this is a new stay.
-          </p>
-        </Alert>
-      ) : null}
+      <StartNotices
+        restored={props.restored}
+        clientOnDevice={props.clientOnDevice}
+        mainName={mainName}
+        providerName={props.providerName}
+        open={openHere.data ?? []}
+      />
       <ErrorSummary errors={summary} />
       {saveError ? (
         <Alert tone="error" title="Not saved">
@@ -375,188 +239,60 @@ function ProjectStartForm(props: FormProps) {
         </Alert>
       ) : null}
 
-      <Section title="Start date">
-        <TextField
-          id="ps-start-date"
-          type="date"
-          label="Project start date"
-          hint="The day the household started with the program. Not in the future."
-          required
-          max={today}
-          value={value.projectStartDate}
-          error={errorFor({ kind: 'projectStartDate' })}
-          onChange={(v) => set((prev) => ({ ...prev, projectStartDate: v }))}
-        />
-        {cocOptions.length > 1 ? (
-          <SelectField
-            id="ps-coc"
-            label="Continuum of Care (Enrollment CoC)"
-            hint="The CoC where the head of household is staying. Only this project's CoCs are listed."
-            required
-            value={value.enrollmentCoc ?? cocOptions[0]!}
-            options={cocOptions.map((c) => ({ value: c, label: c }))}
-            error={errorFor({ kind: 'enrollmentCoc' })}
-            onChange={(v) => set((prev) => ({ ...prev, enrollmentCoc: v }))}
-          />
-        ) : cocOptions.length === 1 ? (
-          <p id="ps-coc">Continuum of Care (Enrollment CoC): {cocOptions[0]}</p>
-        ) : (
-          <Alert tone="warning" title="No Continuum of Care for this project">
-            <p id="ps-coc">
-              This project has no CoC set up, so the Enrollment CoC stays empty. You can save the
-              project start; ask an administrator to add the project&apos;s CoC, because the HMIS
-              export needs it.
-            </p>
-          </Alert>
-        )}
-      </Section>
+      <StartDateSection
+        today={today}
+        projectStartDate={value.projectStartDate}
+        cocOptions={props.cocOptions}
+        enrollmentCoc={value.enrollmentCoc ?? null}
+        errorFor={errorFor}
+        onStartDate={(v) => set((prev) => ({ ...prev, projectStartDate: v }))}
+        onCoc={(v) => set((prev) => ({ ...prev, enrollmentCoc: v }))}
+      />
 
-      <Section title="Household">
-        <p className="muted">
-          Everyone who starts with the program together. Exactly one person is the head of
-          household.
-        </p>
-        <ul className="list project-start-members">
-          {ordered.map((m) => {
-            const draftMember = value.members.find((d) => d.key === m.key)!;
-            const age = ageOn(m.newClient ? m.newClient.dob : m.dob, value.projectStartDate);
-            return (
-              <li key={m.key} className="project-start-member">
-                <h3 className="project-start-member-name">{m.name}</h3>
-                {m.newClient ? (
-                  <p className="muted">
-                    New client: the rest of the profile can be completed later.
-                  </p>
-                ) : age !== null ? (
-                  <p className="muted">Age {age} on the project start date</p>
-                ) : !views.data?.has(m.clientId) && !picked.has(m.clientId) ? (
-                  <p className="muted">Record not on this device yet.</p>
-                ) : null}
-                {m.newClient ? (
-                  <NewMemberFields
-                    idPrefix="ps"
-                    memberKey={m.key}
-                    details={m.newClient}
-                    today={today}
-                    errorFor={(field) => errorFor({ kind: 'member', memberKey: m.key, field })}
-                    onChange={(patch) => updateNew(m.key, patch)}
-                  />
-                ) : null}
-                <SelectField
-                  id={memberElementId(m.key, 'relationshipToHoH')}
-                  label={`Relationship to head of household (${m.name})`}
-                  required
-                  value={draftMember.relationshipToHoH}
-                  options={RELATIONSHIP_OPTIONS}
-                  error={errorFor({ kind: 'member', memberKey: m.key, field: 'relationshipToHoH' })}
-                  onChange={(v) => updateMember(m.key, (d) => ({ ...d, relationshipToHoH: v }))}
-                />
-                {m.key !== clientId ? (
-                  <Button variant="link" onClick={() => removeMember(m.key)}>
-                    Remove {m.name} from the household
-                  </Button>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
-        {warnings.length > 0 ? (
-          <Alert tone="warning">
-            {warnings.map((w) => (
-              <p key={w.message}>{w.message}</p>
-            ))}
-          </Alert>
-        ) : null}
-        <AddMember
-          memberIds={value.members.map((m) => m.clientId)}
-          onAddExisting={addExisting}
-          onAddNew={addNew}
-        />
-      </Section>
+      <HouseholdSection
+        clientId={clientId}
+        ordered={ordered}
+        draftMembers={value.members}
+        projectStartDate={value.projectStartDate}
+        today={today}
+        known={(id) => Boolean(views.data?.has(id)) || picked.has(id)}
+        warnings={warnings}
+        errorFor={errorFor}
+        onRelationship={(key, v) => update(key, (d) => ({ ...d, relationshipToHoH: v }))}
+        onNewDetails={updateNew}
+        onRemove={remove}
+        onAddExisting={addExisting}
+        onAddNew={addNew}
+      />
 
-      {ordered.map((m) => {
-        const isOpen = m.key === headKey || expanded.has(m.key);
-        const regionId = `ps-entry-${m.key}`;
-        const missing = missingEntryAnswerCount(m, input);
-        const asksCls = asksStartCls(
-          { relationshipToHoH: m.relationshipToHoH, dob: memberDob(m) },
-          value.projectStartDate || today,
-        );
-        return (
-          <Section key={m.key} title={`Entry assessment: ${m.name}`}>
-            {m.key === headKey ? null : (
-              <Button
-                aria-expanded={isOpen}
-                aria-controls={regionId}
-                onClick={() =>
-                  setExpanded((prev) => {
-                    const next = new Set(prev);
-                    if (next.has(m.key)) next.delete(m.key);
-                    else next.add(m.key);
-                    return next;
-                  })
-                }
-              >
-                {isOpen ? `Hide answers for ${m.name}` : `Answer for ${m.name}`}
-              </Button>
-            )}
-            <div id={regionId} hidden={!isOpen}>
-              {isOpen ? (
-                <>
-                  {asksCls ? (
-                    <StartClsFields
-                      idPrefix="ps"
-                      memberKey={m.key}
-                      name={m.name}
-                      value={m.cls ?? emptyStartCls()}
-                      projectType={props.projectType}
-                      errorFor={(field) => errorFor({ kind: 'cls', memberKey: m.key, field })}
-                      onChange={(cls) => updateMember(m.key, (d) => ({ ...d, cls }))}
-                    />
-                  ) : null}
-                  <p className="muted">
-                    {missing === 0
-                      ? 'Every required answer is recorded.'
-                      : `${missing} required ${missing === 1 ? 'answer is' : 'answers are'} still to ask. You can save without them: the enrollment lists what is missing.`}
-                  </p>
-                  <FormRenderer
-                    forms={m.key === headKey ? FORMS : formsNaming(m.name)}
-                    stage={ENTRY_STAGE}
-                    answers={m.answers}
-                    context={memberFormContext(m, input)}
-                    errors={answerErrors(m.key)}
-                    idPrefix={answerPrefix(m.key)}
-                    headingLevel={3}
-                    onChange={(fieldId, answer) => setAnswer(m.key, fieldId, answer)}
-                  />
-                </>
-              ) : null}
-            </div>
-          </Section>
-        );
-      })}
-
-      <Section title="Case manager">
-        <p>
-          You ({props.caseManagerName}) are added as the case manager of everyone in this household.
-        </p>
-        <TextField
-          id="ps-cm-start"
-          type="date"
-          label="Your start date as case manager"
-          hint="The project start date, unless you started working with the household later."
-          required
-          max={today}
-          value={cmStart}
-          error={errorFor({ kind: 'caseManagerStartDate' })}
-          onChange={(v) =>
-            set((prev) => ({
-              ...prev,
-              caseManagerStartDate: v === prev.projectStartDate ? null : v,
-            }))
-          }
+      {ordered.map((m) => (
+        <EntryAssessmentSection
+          key={m.key}
+          member={m}
+          isHead={m.key === headKey}
+          isOpen={m.key === headKey || expanded.has(m.key)}
+          onToggle={() => toggle(m.key)}
+          input={input}
+          forms={forms}
+          errorFor={errorFor}
+          answerErrors={answerErrorsOf(errors, m.key)}
+          onAnswer={(fieldId, answer) => setAnswer(m.key, fieldId, answer)}
+          onCls={(cls) => update(m.key, (d) => ({ ...d, cls }))}
         />
-      </Section>
+      ))}
+
+      <CaseManagerSection
+        today={today}
+        caseManagerName={props.caseManagerName}
+        value={cmStart}
+        error={errorFor({ kind: 'caseManagerStartDate' })}
+        onChange={(v) =>
+          set((prev) => ({
+            ...prev,
+            caseManagerStartDate: v === prev.projectStartDate ? null : v,
+          }))
+        }
+      />
 
       <div className="form-actions">
         <Button variant="primary" busy={saving} onClick={() => void onSave()}>

@@ -42,6 +42,15 @@ const INCOME_ANSWERS = {
   benefitsFromAnySource: 0,
   insuranceFromAnySource: 0,
 };
+/** 4.05–4.10, required too with a federal funder (W-DIS3): every response No. */
+const DISABILITY_ANSWERS = {
+  physicalDisability: 0,
+  developmentalDisability: 0,
+  chronicHealthCondition: 0,
+  hivAids: 0,
+  mentalHealthDisorder: 0,
+  substanceUseDisorder: 0,
+};
 
 function form(overrides: Partial<ExitForm> = {}): ExitForm {
   return {
@@ -244,7 +253,9 @@ describe('4.02/4.03/4.04 at exit', () => {
         .rule,
     ).toBe('W-EX3');
     expect(fieldsOf(input({ provider: county }))).toEqual([]);
-    const answered = form({ answers: { ...REQUIRED_ANSWERS, ...INCOME_ANSWERS } });
+    const answered = form({
+      answers: { ...REQUIRED_ANSWERS, ...INCOME_ANSWERS, ...DISABILITY_ANSWERS },
+    });
     expect(errorsOf(input({ provider: federal, form: answered }))).toEqual([]);
   });
 
@@ -297,8 +308,12 @@ describe('4.02/4.03/4.04 at exit', () => {
     expect(blocked.changes).toEqual([]);
     expect(blocked.issues.find((i) => i.rule === 'W-EX4')?.field).toBe('incomeCopyConfirmed');
 
+    const withDisabilities = (f: ExitForm): ExitForm => ({
+      ...f,
+      answers: { ...f.answers, ...DISABILITY_ANSWERS },
+    });
     const confirmed = buildExit(
-      input({ provider: federal, form: confirmIncomeCopy(copied, true) }),
+      input({ provider: federal, form: withDisabilities(confirmIncomeCopy(copied, true)) }),
     );
     const errors = confirmed.issues.filter((i) => i.severity === 'error');
     // Once confirmed, the reviewed answers are the exit's.
@@ -310,7 +325,9 @@ describe('4.02/4.03/4.04 at exit', () => {
 
     const none = copyLatestIncomeAnswers(form(), latestIncomeAnswers(entry, [])!);
     expect(none.incomeCopy).toEqual({ from: '2025-06-01', confirmed: false });
-    const saved = buildExit(input({ provider: federal, form: confirmIncomeCopy(none, true) }));
+    const saved = buildExit(
+      input({ provider: federal, form: withDisabilities(confirmIncomeCopy(none, true)) }),
+    );
     expect(saved.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(saved.changes[1]!.fields).toMatchObject({
       'answers.incomeFromAnySource': 0,

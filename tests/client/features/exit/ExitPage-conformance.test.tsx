@@ -1,6 +1,6 @@
 // The exit screen's HUD conformance (issue 10 §1): 3.12.B other destination, no CLS for 24/30
 // (W-EX1), 4.12.B at exit (W-EX2), 4.02–4.04 required with a federal funder (W-EX3) and never
-// copied without the case manager's confirmation (W-EX4).
+// copied without the case manager's confirmation (W-EX4). 4.05–4.10 at exit: ExitDisabilities.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
@@ -11,6 +11,7 @@ import { ExitPage } from '../../../../src/features/exit';
 import { paths } from '../../../../src/shared/paths';
 import { TEST_PROVIDER, makeServices, renderWithServices, testAccount } from '../render';
 import { clientFields } from '../../../domain/merge/fixtures';
+import { answerDisabilities } from './disabilities';
 
 const START = '2025-06-01';
 const ENTRY_ANSWERS = {
@@ -184,6 +185,8 @@ describe('ExitPage conformance', { timeout: 30_000 }, () => {
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
     await user.click(confirm);
+    // 4.05–4.10 are required with a federal funder too (W-DIS3).
+    await answerDisabilities(user, container, 'No');
     await user.click(save());
     await waitFor(() => expect(window.location.pathname).toBe(paths.enrollment(s.enrollmentId)));
     const bundle = (await enrollmentBundle(s.services.db, s.enrollmentId))!;
