@@ -16,7 +16,7 @@ import {
   screenshotBothSizes,
 } from './support/browser';
 import { RESULTS, startServer, type TestServer } from './support/server';
-import { heading, signIn as signInAt } from './support/steps';
+import { answerDisabilities, heading, signIn as signInAt } from './support/steps';
 
 const CASE_MANAGER = { username: 'demo.casemanager', password: 'fieldnote-demo-cm' };
 const SUPERVISOR = { username: 'demo.supervisor', password: 'fieldnote-demo-sup' };
@@ -200,6 +200,8 @@ describe('HMIS export and data quality for a supervisor', () => {
     const relationship = page.getByLabel(/^Relationship to the head of household/);
     const options = await relationship.locator('option').allTextContents();
     await relationship.selectOption({ label: options.find((o) => /child/i.test(o))! });
+    // The demo provider has federal funders: 4.05–4.10 are asked of a newborn too (W-DIS5).
+    await answerDisabilities(page);
     await checkScreen(page, 'household-add-member');
     await page
       .getByRole('button', { name: /^Save|^Add/ })

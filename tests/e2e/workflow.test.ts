@@ -19,7 +19,13 @@ import {
   screenshotBothSizes,
 } from './support/browser';
 import { RESULTS, startServer, type TestServer } from './support/server';
-import { heading, signIn as signInAt } from './support/steps';
+import {
+  answerDisabilities,
+  choose,
+  heading,
+  selectOption,
+  signIn as signInAt,
+} from './support/steps';
 
 const CASE_MANAGER = { username: 'demo.casemanager', password: 'fieldnote-demo-cm' };
 const CASE_MANAGER_2 = { username: 'demo.casemanager2', password: 'fieldnote-demo-cm2' };
@@ -47,26 +53,6 @@ async function checkScreen(page: Page, name: string, screenshot = true): Promise
 
 async function signIn(page: Page, who: { username: string; password: string }): Promise<void> {
   await signInAt(page, server.baseUrl, who);
-}
-
-/** Picks an option (radio or checkbox) in the fieldset named `group`. */
-async function choose(
-  scope: Page | ReturnType<Page['locator']>,
-  group: string | RegExp,
-  option: string | RegExp,
-): Promise<void> {
-  await scope
-    .getByRole('group', { name: group })
-    .getByLabel(option, { exact: typeof option === 'string' })
-    .check();
-}
-
-/** Selects the option of a <select> whose label matches (labels of HUD codes are long). */
-async function selectOption(select: ReturnType<Page['locator']>, label: RegExp): Promise<void> {
-  const options = await select.locator('option').allTextContents();
-  const match = options.find((o) => label.test(o));
-  if (!match) throw new Error(`no option matching ${label} among: ${options.join(' | ')}`);
-  await select.selectOption({ label: match });
 }
 
 /** A local date in Minnesota, `days` before today. */
@@ -109,24 +95,6 @@ async function answerExitIncome(page: Page): Promise<void> {
         .check();
     }
   }
-}
-
-/**
- * 4.05–4.10, required at project start and at exit because the demo provider has a HUD CoC grant
- * (W-DIS5, W-DIS3): every question answered "No" (4.10 substance use is a list, the others radio
- * groups). `scope` holds one member's questions.
- */
-async function answerDisabilities(scope: Page | ReturnType<Page['locator']>): Promise<void> {
-  for (const question of [
-    /^Does the client have a physical disability/,
-    /^Does the client have a developmental disability/,
-    /^Does the client have a chronic health condition/,
-    /^Does the client have HIV\/AIDS/,
-    /^Does the client have a mental health disorder/,
-  ]) {
-    await choose(scope, question, 'No');
-  }
-  await selectOption(scope.getByLabel(/^Does the client have a substance use disorder/), /^No$/);
 }
 
 /** The path of the page now, e.g. /enrollments/<id>. */

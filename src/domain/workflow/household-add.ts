@@ -1,6 +1,6 @@
 // Adding a member to an open household (W-HH-1 … W-HH-3); see household-members.ts.
 import { DATA_NOT_COLLECTED, HEAD_OF_HOUSEHOLD } from '../codes';
-import { FORMS, type Answers, type FormDefinition } from '../forms';
+import type { Answers, FormDefinition } from '../forms';
 import { newId, singletonAssessmentId } from '../records';
 import { formatDate, validateEnrollmentDates } from '../validation';
 import { newAssignmentChange, type RecordChange } from './case-managers';
@@ -9,9 +9,12 @@ import {
   ENTRY_STAGE,
   caseManagerStartIssues,
   dateProblem,
+  disabilityRequiredErrors,
+  disablingConditionWarnings,
   entryAnswerErrors,
   entryAnswersToSave,
   memberDob,
+  projectStartForms,
   newClientFields,
   validateNewMember,
   type NewMemberDetails,
@@ -74,6 +77,11 @@ export interface AddMemberInput {
   answers: Answers;
   cls: StartClsAnswers;
   caseManagerStartDate: string | null;
+  /**
+   * The provider has a federal funder: the Entry uses the federal 4.05–4.10 variant, whose
+   * unanswered questions block as at project start (W-HH-2, W-DIS5). Absent: false.
+   */
+  federal?: boolean;
 }
 
 /** The joining member in project start's shape, to reuse its Entry assessment rules. */
@@ -97,6 +105,7 @@ function asProjectStart(input: AddMemberInput): {
       caseManagerId: input.caseManagerId,
       caseManagerStartDate: input.caseManagerStartDate,
       members: [member],
+      federal: input.federal === true,
     },
   };
 }
@@ -190,6 +199,9 @@ export function checkAddMember(
   );
   const { member: asMember, start } = asProjectStart(input);
   errors.push(...entryAnswerErrors(asMember, start, options));
+  // HUD asks 4.05–4.10 at entry of everyone who joins, not only at the household's start.
+  errors.push(...disabilityRequiredErrors(asMember, start, options));
+  warnings.push(...disablingConditionWarnings(asMember, start, options));
 
   const clsDate = startProblem ? today : projectStartDate;
   // A joining member is never the head: 4.12 is asked when they are an adult.
@@ -217,7 +229,7 @@ export function buildAddMemberChanges(
   if (input.relationshipToHoH === HEAD_OF_HOUSEHOLD)
     throw new Error('A member added to a household cannot be a second head of household.');
   const makeId = options.makeId ?? newId;
-  const forms: readonly FormDefinition[] = options.forms ?? FORMS;
+  const forms: readonly FormDefinition[] = projectStartForms({ federal: input.federal }, options);
   const { member, start } = asProjectStart(input);
   const enrollmentId = makeId();
   const changes: RecordChange[] = [];

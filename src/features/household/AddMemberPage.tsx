@@ -162,7 +162,8 @@ function AddMemberForm(props: {
   const ownProvider = account.providers.find((p) => p.id === providerId) ?? provider;
   const projectType = ownProvider.projectType;
   // The Entry's forms as this provider uses them: with a federal funder, 4.05–4.10 (W-DIS1).
-  const forms = formsForFunding(FORMS, hasFederalFunder(ownProvider, today));
+  const federal = hasFederalFunder(ownProvider, today);
+  const forms = formsForFunding(FORMS, federal);
 
   const chosenView = existingId ? (view.data?.get(existingId) ?? picked ?? undefined) : undefined;
   const name =
@@ -192,6 +193,7 @@ function AddMemberForm(props: {
     answers: value.answers,
     cls: value.cls,
     caseManagerStartDate: value.caseManagerStartDate,
+    federal,
   };
   const context = memberFormContext(
     { ...member, relationshipToHoH: value.relationshipToHoH },
@@ -230,7 +232,7 @@ function AddMemberForm(props: {
     if (check.errors.length > 0) return;
     setSaving(true);
     try {
-      const records = buildAddMemberChanges(input, { forms });
+      const records = buildAddMemberChanges(input);
       await save(records.changes);
       await props.clear();
       navigate(paths.enrollment(records.enrollmentId), { replace: true });

@@ -2,6 +2,7 @@
 // same HouseholdID, and changing the head of household with exactly one head at every moment
 // (W-HH-1 … W-HH-5; Eva 2, 3, 4, 84). Synthetic people only.
 import { describe, expect, it } from 'vitest';
+import { DISABILITY_FIELDS } from '../../../src/domain/codes/disability';
 import { unflattenFields } from '../../../src/domain/merge';
 import { RECORD_SCHEMAS, singletonAssessmentId } from '../../../src/domain/records';
 import {
@@ -116,6 +117,21 @@ describe('checkAddMember', () => {
 
   it('accepts a baby born during the stay, starting on the birth date', () => {
     expect(checkAddMember(addInput())).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('W-HH-2 / W-DIS5 with a federal funder a joining member answers 4.05–4.10 (8/9/99 count)', () => {
+    const missing = messages(addInput({ federal: true }));
+    expect(missing).toHaveLength(DISABILITY_FIELDS.length);
+    for (const m of missing)
+      expect(m).toMatch(/required at project start: this provider has a federal funder/);
+    const answered = Object.fromEntries(DISABILITY_FIELDS.map((f) => [f.responseField, 99]));
+    expect(checkAddMember(addInput({ federal: true, answers: answered })).errors).toEqual([]);
+    // Without a federal funder they stay optional, as every other Entry answer.
+    expect(checkAddMember(addInput({ federal: false })).errors).toEqual([]);
+    // The saved Entry carries the answers (the federal variant's fields).
+    const { changes } = buildAddMemberChanges(addInput({ federal: true, answers: answered }));
+    const entry = changes.find((c) => c.type === 'assessment')!;
+    expect(entry.fields).toMatchObject({ 'answers.physicalDisability': 99 });
   });
 
   it('W-HH-2 keeps the start inside [household start, today] and not before the DOB (Eva 84)', () => {

@@ -1,4 +1,5 @@
-// Steps every e2e suite takes: wait for a screen by its page heading, and sign in.
+// Steps every e2e suite takes: wait for a screen by its page heading, sign in, pick answers, and
+// answer 4.05–4.10.
 import type { Page } from 'playwright-core';
 
 /** Waits until the screen's level-1 heading matches. */
@@ -17,4 +18,45 @@ export async function signIn(
   await page.getByLabel('Username').fill(who.username);
   await page.getByLabel(/^Password/).fill(who.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Picks an option (radio or checkbox) in the fieldset named `group`. */
+export async function choose(
+  scope: Page | ReturnType<Page['locator']>,
+  group: string | RegExp,
+  option: string | RegExp,
+): Promise<void> {
+  await scope
+    .getByRole('group', { name: group })
+    .getByLabel(option, { exact: typeof option === 'string' })
+    .check();
+}
+
+/** Selects the option of a <select> whose label matches (labels of HUD codes are long). */
+export async function selectOption(
+  select: ReturnType<Page['locator']>,
+  label: RegExp,
+): Promise<void> {
+  const options = await select.locator('option').allTextContents();
+  const match = options.find((o) => label.test(o));
+  if (!match) throw new Error(`no option matching ${label} among: ${options.join(' | ')}`);
+  await select.selectOption({ label: match });
+}
+
+/**
+ * 4.05–4.10, required at project start and at exit because the demo provider has a HUD CoC grant
+ * (W-DIS5, W-DIS3): every question answered "No" (4.10 substance use is a list, the others radio
+ * groups). `scope` holds one member's questions.
+ */
+export async function answerDisabilities(scope: Page | ReturnType<Page['locator']>): Promise<void> {
+  for (const question of [
+    /^Does the client have a physical disability/,
+    /^Does the client have a developmental disability/,
+    /^Does the client have a chronic health condition/,
+    /^Does the client have HIV\/AIDS/,
+    /^Does the client have a mental health disorder/,
+  ]) {
+    await choose(scope, question, 'No');
+  }
+  await selectOption(scope.getByLabel(/^Does the client have a substance use disorder/), /^No$/);
 }
