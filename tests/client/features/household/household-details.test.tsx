@@ -4,11 +4,12 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getView, type Change, type ProviderSummary } from '../../../../src/db';
+import { getView, type ProviderSummary } from '../../../../src/db';
 import { newId } from '../../../../src/domain/records';
 import { HouseholdPage } from '../../../../src/features/household';
 import { TEST_PROVIDER, makeServices, renderWithServices, testAccount } from '../render';
 import { clientChange, expectNoAxeViolations, seed } from '../project-start/helpers';
+import { householdEnrollment } from './fixtures';
 
 const ROBIN = newId();
 const KIT = newId();
@@ -16,26 +17,8 @@ const HOUSEHOLD = newId();
 const ROBIN_ENROLLMENT = newId();
 const KIT_ENROLLMENT = newId();
 
-function enrollment(id: string, clientId: string, relationshipToHoH: number): Change {
-  return {
-    type: 'enrollment',
-    id,
-    op: 'create',
-    fields: {
-      clientId,
-      providerId: TEST_PROVIDER.id,
-      householdId: HOUSEHOLD,
-      relationshipToHoH,
-      projectStartDate: '2026-03-02',
-      entryType: 'basic',
-      exitDate: null,
-      exitReason: null,
-      destination: null,
-      destinationSubsidyType: null,
-      enrollmentCoc: relationshipToHoH === 1 ? 'MN-500' : null,
-    },
-  };
-}
+const enrollment = (id: string, clientId: string, relationshipToHoH: number) =>
+  householdEnrollment(id, clientId, HOUSEHOLD, relationshipToHoH);
 
 async function setup(provider: ProviderSummary) {
   const services = await makeServices({ account: testAccount({ providers: [provider] }) });

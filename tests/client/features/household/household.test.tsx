@@ -5,12 +5,13 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enrollmentBundle, getView, type Change } from '../../../../src/db';
+import { enrollmentBundle, getView } from '../../../../src/db';
 import { newId, singletonAssessmentId } from '../../../../src/domain/records';
 import { HouseholdPage, addMemberPageWith } from '../../../../src/features/household';
 import { householdPickers } from '../../../../src/features/project-start';
 import { TEST_PROVIDER, makeServices, renderWithServices } from '../render';
 import { clientChange, expectNoAxeViolations, seed } from '../project-start/helpers';
+import { householdEnrollment } from './fixtures';
 
 const AddMemberPage = addMemberPageWith(householdPickers);
 const ROBIN = newId();
@@ -19,26 +20,8 @@ const HOUSEHOLD = newId();
 const ROBIN_ENROLLMENT = newId();
 const ALEX_ENROLLMENT = newId();
 
-function enrollment(id: string, clientId: string, relationshipToHoH: number): Change {
-  return {
-    type: 'enrollment',
-    id,
-    op: 'create',
-    fields: {
-      clientId,
-      providerId: TEST_PROVIDER.id,
-      householdId: HOUSEHOLD,
-      relationshipToHoH,
-      projectStartDate: '2026-03-02',
-      entryType: 'basic',
-      exitDate: null,
-      exitReason: null,
-      destination: null,
-      destinationSubsidyType: null,
-      enrollmentCoc: relationshipToHoH === 1 ? 'MN-500' : null,
-    },
-  };
-}
+const enrollment = (id: string, clientId: string, relationshipToHoH: number) =>
+  householdEnrollment(id, clientId, HOUSEHOLD, relationshipToHoH);
 
 async function setup() {
   const services = await makeServices();
