@@ -12,7 +12,6 @@
 import {
   contextNeeds,
   hlcInstant,
-  isPossibleDuplicate,
   nextRecordMeta,
   mergeMutation,
   stampMutation,
@@ -35,6 +34,7 @@ import {
 import { forbidden } from '../errors';
 import { BatchReader, NeedsExclusiveLock, deviceLockKey } from './push-reader';
 import { clientKeys } from './client-keys';
+import { DuplicateKeys } from './duplicate-candidates';
 import { enrollmentProvider, scopeOwner } from './scope';
 import { checkHouseholdRules } from './household-check';
 
@@ -106,6 +106,7 @@ class PushBatch {
   private readonly history: Parameters<StorageTx['putHistory']>[0] = [];
   private readonly audit: AuditEntry[] = [];
   private readonly processed = new Map<string, MutationRow>();
+  private readonly duplicates = new DuplicateKeys();
   private readonly heldToPut: HeldMutation[] = [];
   private readonly heldDrained: number[] = [];
   private readonly receivedAt: string;
@@ -360,18 +361,7 @@ class PushBatch {
   }
 
   private duplicateCandidates(m: Mutation): RecordState[] {
-    const out: RecordState[] = [];
-    for (const record of this.records.values()) {
-      if (
-        record &&
-        record.state.type === 'client' &&
-        record.state.id !== m.recordId &&
-        isPossibleDuplicate(m.fields, record.state.fields)
-      ) {
-        out.push(record.state);
-      }
-    }
-    return out;
+    return this.duplicates.candidates(m, this.records.values());
   }
 
   private finish(m: Mutation, author: Author, result: MutationResult): void {
