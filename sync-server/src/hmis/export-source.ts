@@ -1,32 +1,34 @@
 // The HMIS CSV exporter's view of the server's storage (src/domain/hmis-csv/export/source.ts).
 //
 // records() pages through one type's records in the exported providers' scope, by id, with
-// storage.listScopedRecords, so at most one page of each type is held at a time however large the
-// county's data is. Records are stored as the merge keeps them (flat fields, assessment answers as
-// `answers.<id>`); they are turned back into the typed records the exporter maps. They are not
-// parsed with the record schemas again: the merge checked every change against them (M9) before
-// storing it, and a record that a later schema would refuse is still the county's data, which the
-// export must carry and the Eva port then flags, not silently drop.
+// storage.listScopedFields, so at most one page of each type is held at a time however large the
+// county's data is. Records are read without their versions (fields, soft delete and metadata
+// only: storage/export-queries.ts), which the export never needs. Records are stored as the
+// merge keeps them (flat fields, assessment answers as `answers.<id>`); they are turned back into
+// the typed records the exporter maps. They are not parsed with the record schemas again: the
+// merge checked every change against them (M9) before storing it, and a record that a later
+// schema would refuse is still the county's data, which the export must carry and the Eva port
+// then flags, not silently drop.
 import { unflattenFields } from '../../../src/domain/merge';
 import type {
   ExportRecord,
   ExportUser,
   HmisExportSource,
 } from '../../../src/domain/hmis-csv/export';
-import { recordKey, type RecordOfType, type RecordType } from '../../../src/domain/records';
-import type { StorageTx, StoredRecord } from '../storage/types';
+import type { RecordOfType, RecordType } from '../../../src/domain/records';
+import type { RecordFields, StorageTx } from '../storage/types';
 
 /** Records per page read from storage (and per page handed to the exporter). */
 export const EXPORT_PAGE_SIZE = 1000;
 
 /** A stored record as the exporter sees it: typed record, HMIS metadata, soft delete. */
-export function toExportRecord<T extends RecordType>(stored: StoredRecord): ExportRecord<T> {
-  const record = unflattenFields(stored.state.id, stored.state.fields);
-  if (stored.state.type === 'assessment') record.answers ??= {};
+export function toExportRecord<T extends RecordType>(r: RecordFields): ExportRecord<T> {
+  const record = unflattenFields(r.id, r.fields);
+  if (r.type === 'assessment') record.answers ??= {};
   return {
     record: record as unknown as RecordOfType[T],
-    meta: stored.meta,
-    deleted: stored.state.deleted,
+    meta: r.meta,
+    deleted: r.deleted,
   };
 }
 
@@ -40,20 +42,18 @@ export function storageExportSource(
   return {
     async *records<T extends RecordType>(type: T): AsyncIterable<readonly ExportRecord<T>[]> {
       let afterId: string | null = null;
-      for (;;) {
-        const page = await storage.listScopedRecords(scope, type, afterId, pageSize);
-        if (page.length === 0) return;
-        yield page.map((r) => toExportRecord<T>(r));
-        if (page.length < pageSize) return;
-        afterId = page[page.length - 1]!.state.id;
-      }
+      do {
+        const page = await storage.listScopedFields(scope, type, afterId, pageSize);
+        if (page.records.length > 0) yield page.records.map((r) => toExportRecord<T>(r));
+        afterId = page.next;
+      } while (afterId !== null);
     },
     async get<T extends RecordType>(type: T, ids: readonly string[]) {
       const found = new Map<string, ExportRecord<T>>();
       if (ids.length === 0) return found;
-      const stored = await storage.getRecords([...new Set(ids)].map((id) => ({ type, id })));
+      const stored = await storage.getRecordFields(type, [...new Set(ids)]);
       for (const id of ids) {
-        const record = stored.get(recordKey(type, id));
+        const record = stored.get(id);
         if (record !== undefined) found.set(id, toExportRecord<T>(record));
       }
       return found;

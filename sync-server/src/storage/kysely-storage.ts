@@ -25,7 +25,9 @@ import type {
   ExternalIdRow,
   HeldMutation,
   MutationRow,
+  RecordFields,
   RecordKey,
+  ScopedFieldsPage,
   RefreshTokenRow,
   Storage,
   StorageKind,
@@ -256,6 +258,17 @@ export class KyselyStorage implements Storage {
     limit: number,
   ): Promise<StoredRecord[]> {
     return this.read((tx) => tx.listScopedRecords(providerIds, type, afterId, limit));
+  }
+  listScopedFields(
+    providerIds: string[],
+    type: RecordType,
+    afterId: string | null,
+    limit: number,
+  ): Promise<ScopedFieldsPage> {
+    return this.read((tx) => tx.listScopedFields(providerIds, type, afterId, limit));
+  }
+  getRecordFields(type: RecordType, ids: string[]): Promise<Map<string, RecordFields>> {
+    return this.read((tx) => tx.getRecordFields(type, ids));
   }
   putConflicts(rows: ConflictRow[]): Promise<void> {
     return this.run((tx) => tx.putConflicts(rows));

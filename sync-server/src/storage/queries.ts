@@ -7,6 +7,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Provider, RecordType } from '../../../src/domain/records';
 import { chunks, fromExcluded, lastByKey, toNumber, type DialectSpec } from './batch';
+import { rowsByTypeAndIds } from './by-ids';
+import { getRecordFields, listScopedFields } from './export-queries';
 import {
   auditFromRow,
   auditToRow,
@@ -41,7 +43,9 @@ import {
   type ExternalIdRow,
   type HeldMutation,
   type MutationRow,
+  type RecordFields,
   type RecordKey,
+  type ScopedFieldsPage,
   type RefreshTokenRow,
   type StorageTx,
   type StoredRecord,
@@ -348,20 +352,15 @@ export class KyselyTx implements StorageTx {
   async getRecords(keys: RecordKey[]): Promise<Map<string, StoredRecord>> {
     const out = new Map<string, StoredRecord>();
     for (const [type, batch] of this.idsByType(keys)) {
-      const rows = await this.db
-        .selectFrom('records')
-        .selectAll()
-        .where('type', '=', type)
-        .where('id', 'in', batch)
-        .execute();
+      const rows = await rowsByTypeAndIds(this.db, this.spec, 'records', type, batch);
       for (const r of rows) out.set(recordKey(r.type, r.id), recordFromRow(r));
     }
     return out;
   }
 
   /**
-   * Keys as (type, ids) batches: `type = ? and id in (...)` uses the primary key in both
-   * databases, where a row-value IN list of (type, id) pairs plans slowly in PostgreSQL.
+   * Keys as (type, ids) batches, looked up by primary key (by-ids.ts), where a row-value IN list
+   * of (type, id) pairs plans slowly in PostgreSQL.
    */
   private idsByType(keys: RecordKey[]): [string, string[]][] {
     const byType = new Map<string, Set<string>>();
@@ -459,13 +458,10 @@ export class KyselyTx implements StorageTx {
   async getScopes(keys: RecordKey[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     for (const [type, batch] of this.idsByType(keys)) {
-      const rows = await this.db
-        .selectFrom('record_scopes')
-        .selectAll()
-        .where('type', '=', type)
-        .where('id', 'in', batch)
-        .orderBy('provider_id')
-        .execute();
+      const rows = await rowsByTypeAndIds(this.db, this.spec, 'record_scopes', type, batch);
+      rows.sort((a, b) =>
+        a.provider_id < b.provider_id ? -1 : a.provider_id > b.provider_id ? 1 : 0,
+      );
       for (const r of rows) {
         const key = recordKey(r.type, r.id);
         const list = out.get(key) ?? [];
@@ -612,6 +608,20 @@ export class KyselyTx implements StorageTx {
     if (afterId !== null) query = query.where('r.id', '>', afterId);
     const rows = await query.orderBy('r.id').limit(limit).execute();
     return rows.map(recordFromRow);
+  }
+
+  /** The HMIS export's pages (export-queries.ts). */
+  listScopedFields(
+    providerIds: string[],
+    type: RecordType,
+    afterId: string | null,
+    limit: number,
+  ): Promise<ScopedFieldsPage> {
+    return listScopedFields(this.db, this.spec, providerIds, type, afterId, limit);
+  }
+
+  getRecordFields(type: RecordType, ids: string[]): Promise<Map<string, RecordFields>> {
+    return getRecordFields(this.db, this.spec, type, ids);
   }
 
   // --- conflicts, history, audit, client links -------------------------------------------------
