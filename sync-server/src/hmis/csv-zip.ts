@@ -10,15 +10,17 @@
 // changes no value.
 //
 // Libraries: csv-stringify / csv-parse (the maintained `csv` project, MIT, dependency-free) do
-// the quoting and parsing; fflate (MIT, dependency-free, ~8 kB) writes the zip entry by entry
-// and reads it back. See src/domain/hmis-csv/index.ts for why these.
+// the quoting and parsing; fflate (MIT, dependency-free, ~8 kB) writes the zip container entry by
+// entry and reads it back, while Node's zlib deflates each entry (zip-entry.ts). See
+// src/domain/hmis-csv/index.ts for why these.
 import { readFile } from 'node:fs/promises';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { Zip, ZipDeflate, unzipSync } from 'fflate';
+import { Zip, unzipSync } from 'fflate';
 import { isHmisFileName, hmisFile, isStringType } from '../../../src/domain/hmis-csv';
+import { NativeDeflateEntry } from './zip-entry';
 
 /** One CSV file of an export: its name in the zip ("Client.csv") and its rows, header first. */
 export interface HmisCsvFile {
@@ -38,9 +40,8 @@ export class HmisZipError extends Error {
   }
 }
 
-/** Rows per csv-stringify call and per deflate push: large enough to be fast, small enough. */
+/** Rows per csv-stringify call and per deflate write: large enough to be fast, small enough. */
 const BATCH_ROWS = 500;
-const encoder = new TextEncoder();
 
 const CSV_OPTIONS = {
   record_delimiter: '\r\n',
@@ -67,8 +68,8 @@ export async function writeHmisZip(
 async function* zipChunks(
   files: Iterable<HmisCsvFile> | AsyncIterable<HmisCsvFile>,
 ): AsyncGenerator<Uint8Array> {
-  // fflate calls back synchronously while deflating; we collect and yield, so the consumer's
-  // pace (the async generator is pulled) is what drives the reading of rows.
+  // The zip calls back as entries produce data; we collect and yield, so the consumer's pace
+  // (the async generator is pulled) is what drives the reading of rows.
   const pending: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
@@ -77,34 +78,41 @@ async function* zipChunks(
   });
   const drain = function* () {
     if (failure) throw failure;
-    while (pending.length > 0) yield pending.shift()!;
+    yield* pending.splice(0);
   };
   const names = new Set<string>();
-  for await (const file of files) {
-    if (names.has(file.name)) throw new Error(`The export has two files named ${file.name}.`);
-    names.add(file.name);
-    const entry = new ZipDeflate(file.name, { level: 6 });
-    zip.add(entry);
-    let quoted: ReadonlySet<number> = new Set();
-    let batch: (readonly string[])[] = [];
-    let header = true;
-    for await (const row of file.rows) {
-      if (header) {
-        header = false;
-        quoted = stringColumns(file.name, row);
-        entry.push(encoder.encode(stringify([row], CSV_OPTIONS)));
-        yield* drain();
-        continue;
+  let entry: NativeDeflateEntry | null = null;
+  try {
+    for await (const file of files) {
+      if (names.has(file.name)) throw new Error(`The export has two files named ${file.name}.`);
+      names.add(file.name);
+      entry = new NativeDeflateEntry(file.name);
+      zip.add(entry);
+      let quoted: ReadonlySet<number> = new Set();
+      let batch: (readonly string[])[] = [];
+      let header = true;
+      for await (const row of file.rows) {
+        if (header) {
+          header = false;
+          quoted = stringColumns(file.name, row);
+          await entry.push(Buffer.from(stringify([row], CSV_OPTIONS), 'utf8'));
+          yield* drain();
+          continue;
+        }
+        batch.push(row);
+        if (batch.length >= BATCH_ROWS) {
+          await entry.push(Buffer.from(csvRows(batch, quoted), 'utf8'));
+          batch = [];
+          yield* drain();
+        }
       }
-      batch.push(row);
-      if (batch.length >= BATCH_ROWS) {
-        entry.push(encoder.encode(csvRows(batch, quoted)));
-        batch = [];
-        yield* drain();
-      }
+      if (batch.length > 0) await entry.push(Buffer.from(csvRows(batch, quoted), 'utf8'));
+      await entry.end();
+      entry = null;
+      yield* drain();
     }
-    entry.push(batch.length > 0 ? encoder.encode(csvRows(batch, quoted)) : new Uint8Array(0), true);
-    yield* drain();
+  } finally {
+    entry?.terminate();
   }
   zip.end();
   yield* drain();
