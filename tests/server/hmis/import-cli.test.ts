@@ -191,6 +191,31 @@ describe.each(STORAGE_KINDS)('import-hmis on %s', (kind) => {
     expect(mark.conflicts).toBe(0);
   });
 
+  it('the batch size changes nothing: batches of 2 store what the default batch stores', async () => {
+    const files = await exportedFiles();
+    const result = planHmisImport(files, { providerId });
+    if (!result.ok) throw new Error('the fixture does not plan');
+    const provider = (await storage.getProvider(providerId))!;
+    const other = await openTestStorage(kind);
+    try {
+      await other.storage.putProvider(provider);
+      const small = await applyHmisImport(storage, result.plan, provider, () => TEST_NOW, 2);
+      const large = await applyHmisImport(other.storage, result.plan, provider, () => TEST_NOW);
+      expect(small).toEqual(large);
+      expect(small.created).toBe(result.plan.writes.length);
+      const stored = async (s: Storage) =>
+        (await s.pullChanges(providerId, 0, 100_000)).records
+          .map((r) => ({ state: r.state, meta: r.meta }))
+          .sort((a, b) => (a.state.id < b.state.id ? -1 : 1));
+      expect(await stored(storage)).toEqual(await stored(other.storage));
+      // And a re-run in another batch size replays what is stored.
+      const again = await applyHmisImport(storage, result.plan, provider, () => TEST_NOW, 5);
+      expect(again).toMatchObject({ created: 0, updated: 0, unchanged: result.plan.writes.length });
+    } finally {
+      await other.cleanup();
+    }
+  });
+
   it('HMIS ids that are not Fieldnote ids are imported under derived ids, the same on a second import', async () => {
     const files = copy(await exportedFiles());
     for (const rows of files.values()) {
