@@ -48,10 +48,17 @@ const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 const INTEGER_RE = /^\d+$/;
 const MONEY_RE = /^-?\d+(\.\d{1,2})?$/;
 
+const maxLengths = new Map<HmisDataType, number | null>();
+
 /** The maximum length of an S# type, or null for S and non-string types. */
 export function maxLengthOf(type: HmisDataType): number | null {
-  const match = /^S(\d+)$/.exec(type);
-  return match ? Number(match[1]) : null;
+  let max = maxLengths.get(type);
+  if (max === undefined) {
+    const match = /^S(\d+)$/.exec(type);
+    max = match ? Number(match[1]) : null;
+    maxLengths.set(type, max);
+  }
+  return max;
 }
 
 export function isStringType(type: HmisDataType): boolean {
@@ -234,9 +241,11 @@ function checkDatetime(text: string, type: HmisDataType): void {
 
 function checkString(type: HmisDataType, text: string): void {
   const max = maxLengthOf(type);
-  // Length in characters (code points), not UTF-16 units.
+  // Length in characters (code points), not UTF-16 units; never more than the units, so a text
+  // within the limit in units (almost every one) needs no counting.
+  if (max === null || text.length <= max) return;
   const length = [...text].length;
-  if (max !== null && length > max) {
+  if (length > max) {
     throw new HmisValueError(
       `Text of ${length} characters is longer than ${type} allows (${max}).`,
       type,
@@ -245,9 +254,17 @@ function checkString(type: HmisDataType, text: string): void {
   }
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether y-m-d is on the (proleptic Gregorian) calendar, as Date.UTC would round-trip it: years
+ * before 100 are not (Date.UTC reads them as 19xx). Arithmetic rather than a Date, since the
+ * structure check runs it for every date of a county's export.
+ */
 function isRealDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
 function shown(text: string): string {

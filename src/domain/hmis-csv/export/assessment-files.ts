@@ -56,6 +56,7 @@ interface Context {
 }
 
 function groupOf(members: readonly ExportRecord<'assessment'>[]): AssessmentGroup {
+  if (members.length === 1) return groupOfOne(members[0]!);
   const ordered = [...members].sort(
     (a, b) => Date.parse(a.meta.dateUpdated) - Date.parse(b.meta.dateUpdated),
   );
@@ -74,6 +75,25 @@ function groupOf(members: readonly ExportRecord<'assessment'>[]): AssessmentGrou
     stage: first.dataCollectionStage,
     answers,
     meta: combinedMeta(members.map((m) => m.meta)),
+  };
+}
+
+/** groupOf([a]), without the sorting and merging a group of one does not need. */
+function groupOfOne(a: ExportRecord<'assessment'>): AssessmentGroup {
+  const answers: Record<string, AnswerValue> = {};
+  for (const field in a.record.answers) {
+    const value = a.record.answers[field]!;
+    if (!isEmptyAnswer(value)) answers[field] = value;
+  }
+  const r = a.record;
+  return {
+    id: r.id,
+    enrollmentId: r.enrollmentId,
+    clientId: r.clientId,
+    informationDate: r.informationDate,
+    stage: r.dataCollectionStage,
+    answers,
+    meta: { ...a.meta, dateDeleted: null },
   };
 }
 

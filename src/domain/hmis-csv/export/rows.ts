@@ -37,24 +37,52 @@ export function headerOf(name: HmisFileName): string[] {
   return hmisFile(name).columns.map((c) => c.name);
 }
 
+interface PlannedColumn {
+  readonly name: string;
+  readonly type: HmisDataType;
+  readonly isExportId: boolean;
+}
+
+/** Each file's columns with the type they are written as, once per spec and format. */
+const plans = new WeakMap<HmisFileSpec, WeakMap<RowFormat, readonly PlannedColumn[]>>();
+
+function planOf(spec: HmisFileSpec, format: RowFormat): readonly PlannedColumn[] {
+  let byFormat = plans.get(spec);
+  if (byFormat === undefined) plans.set(spec, (byFormat = new WeakMap()));
+  let plan = byFormat.get(format);
+  if (plan === undefined) {
+    plan = spec.columns.map((column) => ({
+      name: column.name,
+      type: format.unboundedColumns?.has(column.name) ? 'S' : column.type,
+      isExportId: column.name === 'ExportID',
+    }));
+    byFormat.set(format, plan);
+  }
+  return plan;
+}
+
 /** The row of `values` in the column order of `spec`; columns not given are null. */
 export function formatRow(spec: HmisFileSpec, values: RowValues, format: RowFormat): string[] {
   const key = spec.columns[0]?.name ?? '';
-  return spec.columns.map((column) => {
-    const value = column.name === 'ExportID' ? format.exportId : values[column.name];
-    const type: HmisDataType = format.unboundedColumns?.has(column.name) ? 'S' : column.type;
+  const plan = planOf(spec, format);
+  const options = { timeZone: format.timeZone };
+  const row = new Array<string>(plan.length);
+  for (let i = 0; i < plan.length; i++) {
+    const column = plan[i]!;
+    const value = column.isExportId ? format.exportId : values[column.name];
     try {
-      return formatHmisValue(type, value, { timeZone: format.timeZone });
+      row[i] = formatHmisValue(column.type, value, options);
     } catch (error) {
       if (!(error instanceof HmisValueError)) throw error;
       const detail = PRIVATE_COLUMNS.has(column.name)
-        ? `it is not a valid ${type} value`
+        ? `it is not a valid ${column.type} value`
         : error.message;
       throw new HmisExportError(
         `${spec.fileName} ${column.name} of ${key} ${String(values[key] ?? '')}: ${detail}`,
       );
     }
-  });
+  }
+  return row;
 }
 
 /** DateCreated, DateUpdated, UserID and DateDeleted of a record. */

@@ -7,7 +7,7 @@
 // file has not arrived yet (the CSV-2026 order puts Organization before User) are remembered as
 // (id, line) and resolved at finish. A trailing empty line is not a record: an empty row is held
 // back until the next row shows it was not the last.
-import { HMIS_FILES, type HmisFileName, type HmisFileSpec } from '../columns';
+import { HMIS_FILES, type HmisColumn, type HmisFileName, type HmisFileSpec } from '../columns';
 import { hasCode } from '../../codes';
 import { checkField, checkHeader } from './fields';
 import {
@@ -38,6 +38,8 @@ interface OpenFile {
   readonly spec: HmisFileSpec | null;
   readonly index: ReadonlyMap<string, number> | null;
   readonly headerLength: number;
+  /** The file's specified columns present in its header, with their index. */
+  readonly present: readonly { readonly column: HmisColumn; readonly at: number }[];
   readonly lengthExempt: ReadonlySet<string>;
   readonly valueChecks: readonly ValueCheck[];
   readonly foreignKeys: readonly ForeignKey[];
@@ -107,6 +109,13 @@ export function createStructureChecker(add: Add): StructureChecker {
       spec,
       index,
       headerLength: header.length,
+      present:
+        spec === null || index === null
+          ? []
+          : spec.columns.flatMap((column) => {
+              const at = index.get(column.name);
+              return at === undefined ? [] : [{ column, at }];
+            }),
       lengthExempt: hashed && spec?.name === 'Client' ? HASHED_CLIENT_COLUMNS : NONE,
       valueChecks: VALUE_CHECKS.filter((c) => c.file === spec?.name),
       foreignKeys: FOREIGN_KEYS.filter((k) => k.child === spec?.name),
@@ -137,9 +146,7 @@ export function createStructureChecker(add: Add): StructureChecker {
         `Row ${line} of ${fileName} has ${fields.length} fields; the header has ${file.headerLength}.`,
       );
     }
-    for (const column of spec.columns) {
-      const at = index.get(column.name);
-      if (at === undefined) continue;
+    for (const { column, at } of file.present) {
       checkField(fileName, line, column, fields[at] ?? '', file.lengthExempt.has(column.name), add);
     }
     for (const check of file.valueChecks) {
