@@ -1,6 +1,12 @@
 // The app-facing API's answers besides sync (sign-in, members, search), as the app reads them.
 import { z } from 'zod';
 import { roleSchema } from '../records/user';
+import {
+  DEFAULT_LOCK_POLICY,
+  lockPolicySchema,
+  sealingSchema,
+  sessionDeviceSchema,
+} from './devices';
 
 export const sessionProviderSchema = z.object({
   id: z.string(),
@@ -42,6 +48,11 @@ export const sessionSchema = z.object({
   refreshToken: z.string(),
   refreshTokenExpiresAt: z.string(),
   user: sessionUserSchema,
+  /** The locking policy (devices.ts); the defaults when the server sends none. */
+  policy: lockPolicySchema.default(DEFAULT_LOCK_POLICY),
+  /** Present when the sign-in named its device (devices.ts): the device and its sealing keys. */
+  device: sessionDeviceSchema.shape.device.optional(),
+  sealing: sealingSchema.optional(),
 });
 export type SessionResponse = z.infer<typeof sessionSchema>;
 

@@ -4,3 +4,4 @@ export * from './messages';
 export * from './api';
 export * from './conflicts';
 export * from './hmis-export';
+export * from './devices';

@@ -28,7 +28,7 @@ import {
   type ResponseLike,
   type SessionDeps,
 } from '../../../src/sync';
-import type { SessionResponse } from '../../../src/domain/protocol';
+import { DEFAULT_LOCK_POLICY, type SessionResponse } from '../../../src/domain/protocol';
 import { z } from 'zod';
 import { USERS, openSyncServer, type SyncServer } from './harness';
 
@@ -67,6 +67,7 @@ function session(n: number, providers: ProviderSummary[] = [FAMILY]): SessionRes
     accessTokenExpiresAt: new Date(NOW + 15 * 60_000).toISOString(),
     refreshToken: `refresh-${n}`,
     refreshTokenExpiresAt: new Date(NOW + 30 * 86_400_000).toISOString(),
+    policy: DEFAULT_LOCK_POLICY,
     user: {
       id: USER_ID,
       username: 'robin.testperson',
