@@ -43,6 +43,67 @@ export function evaluateCondition(
   return !condition.notIn.includes(value);
 }
 
+/** A condition compiled to a function, for evaluating one rule over many answer sets. */
+export type CompiledCondition = (answers: Answers, context: FormContext) => boolean;
+
+/**
+ * The condition as a function that gives what evaluateCondition gives for every answers and
+ * context: the same tests in the same order, decided once per rule instead of per evaluation.
+ * The HMIS export evaluates the forms' rules for every assessment of a county.
+ */
+export function compileCondition(condition: Condition): CompiledCondition {
+  if ('all' in condition) {
+    const parts = condition.all.map(compileCondition);
+    return (answers, context) => parts.every((c) => c(answers, context));
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map(compileCondition);
+    return (answers, context) => parts.some((c) => c(answers, context));
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not);
+    return (answers, context) => !inner(answers, context);
+  }
+  if ('context' in condition) {
+    const { context: variable, in: codes } = condition;
+    return (_answers, context) => {
+      const value = context[variable];
+      return typeof value === 'number' && codes.includes(value);
+    };
+  }
+  const { field } = condition;
+  const read = (answers: Answers) => (Object.hasOwn(answers, field) ? answers[field] : undefined);
+  if ('answered' in condition) {
+    const answered = condition.answered;
+    return (answers) => isEmptyAnswer(read(answers)) !== answered;
+  }
+  /** The test of a non-empty answer (evaluateCondition's steps after its empty check). */
+  let test: (value: unknown) => boolean;
+  if ('includes' in condition) {
+    const wanted = condition.includes;
+    test = (value) => Array.isArray(value) && (value as readonly unknown[]).includes(wanted);
+  } else if ('greaterThan' in condition) {
+    const bound = condition.greaterThan;
+    test = (value) => typeof value === 'number' && value > bound;
+  } else if ('equals' in condition) {
+    const wanted = condition.equals;
+    test = (value) => isScalar(value) && value === wanted;
+  } else if ('notEquals' in condition) {
+    const other = condition.notEquals;
+    test = (value) => isScalar(value) && value !== other;
+  } else if ('in' in condition) {
+    const codes = condition.in;
+    test = (value) => isScalar(value) && codes.includes(value);
+  } else {
+    const codes = condition.notIn;
+    test = (value) => isScalar(value) && !codes.includes(value);
+  }
+  return (answers) => {
+    const value = read(answers);
+    return !isEmptyAnswer(value) && test(value);
+  };
+}
+
 /** The answer fields a condition reads. */
 export function conditionFields(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(conditionFields);

@@ -6,7 +6,13 @@
 // fields that are not asked count as empty. A field that is not asked must be null or absent: HUD's
 // "dependent fields are null unless the parent field contains the triggering value".
 import { MISSING_DATA_CODES } from '../codes';
-import { evaluateCondition, isEmptyAnswer } from './conditions';
+import {
+  compileCondition,
+  conditionFields,
+  evaluateCondition,
+  isEmptyAnswer,
+  type CompiledCondition,
+} from './conditions';
 import { requiredStages } from './definition';
 import type {
   AnswerValue,
@@ -146,6 +152,76 @@ export function askedAnswers(
     }
   }
   return out;
+}
+
+/** What askedAnswersOf walks for one field: its rule compiled, whether its answer is kept. */
+interface AskedStep {
+  readonly id: string;
+  readonly about: CollectedAbout;
+  readonly when: CompiledCondition | null;
+  readonly keep: boolean;
+}
+
+/**
+ * askedAnswers(forms, stage, answers, context) restricted to `fieldIds`, as a function built once:
+ * the same walk, form by form in form order, over only the fields that decide the answer — those
+ * fields and, in turn, every field their showWhen rules read. A field outside that set can change
+ * no rule of a field inside it (rules read only `effective`, which holds only the fields the walk
+ * visits), so the result is askedAnswers' for those fields, for every answers and context. The
+ * HMIS export asks this for every assessment of a county, for the few fields a CSV file carries.
+ */
+export function askedAnswersOf(
+  forms: readonly FormDefinition[],
+  stage: FormStage,
+  fieldIds: Iterable<string>,
+): (answers: Answers, context?: FormContext) => Record<string, AnswerValue> {
+  const wanted = new Set(fieldIds);
+  const needed = new Set(wanted);
+  const queue = [...wanted];
+  const byId = new Map<string, FormField[]>();
+  for (const form of forms) {
+    for (const field of fieldsAtStage(form, stage)) {
+      const list = byId.get(field.id) ?? [];
+      list.push(field);
+      byId.set(field.id, list);
+    }
+  }
+  while (queue.length > 0) {
+    for (const field of byId.get(queue.pop()!) ?? []) {
+      if (field.showWhen === undefined) continue;
+      for (const read of conditionFields(field.showWhen)) {
+        if (!needed.has(read)) {
+          needed.add(read);
+          queue.push(read);
+        }
+      }
+    }
+  }
+  const steps: AskedStep[][] = forms.map((form) =>
+    fieldsAtStage(form, stage)
+      .filter((field) => needed.has(field.id))
+      .map((field) => ({
+        id: field.id,
+        about: field.collectedAbout,
+        when: field.showWhen === undefined ? null : compileCondition(field.showWhen),
+        keep: wanted.has(field.id) && field.type !== 'note',
+      })),
+  );
+  return (answers, context = {}) => {
+    const out: Record<string, AnswerValue> = {};
+    for (const formSteps of steps) {
+      const effective: Record<string, AnswerValue | undefined> = {};
+      for (const step of formSteps) {
+        if (!appliesTo(step.about, context)) continue;
+        if (step.when !== null && !step.when(effective, context)) continue;
+        if (!Object.hasOwn(answers, step.id)) continue;
+        const value = answers[step.id];
+        effective[step.id] = value;
+        if (step.keep && value !== undefined) out[step.id] = value;
+      }
+    }
+    return out;
+  };
 }
 
 const stageFieldCache = new WeakMap<FormDefinition, Map<FormStage, readonly FormField[]>>();

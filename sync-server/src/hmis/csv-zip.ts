@@ -17,15 +17,37 @@ import { readFile } from 'node:fs/promises';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { Zip, unzipSync } from 'fflate';
-import { isHmisFileName, hmisFile, isStringType } from '../../../src/domain/hmis-csv';
+import { csvEncoder, type CsvEncoder } from './csv-encode';
 import { NativeDeflateEntry } from './zip-entry';
 
-/** One CSV file of an export: its name in the zip ("Client.csv") and its rows, header first. */
-export interface HmisCsvFile {
-  readonly name: string;
-  readonly rows: Iterable<readonly string[]> | AsyncIterable<readonly string[]>;
+type Rows = Iterable<readonly string[]> | AsyncIterable<readonly string[]>;
+type Pages =
+  Iterable<readonly (readonly string[])[]> | AsyncIterable<readonly (readonly string[])[]>;
+
+/**
+ * One CSV file of an export: its name in the zip ("Client.csv") and its rows, header first, one
+ * by one (`rows`) or in pages (`pages`: arrays of rows, the header the first row of the first).
+ */
+export type HmisCsvFile =
+  | { readonly name: string; readonly rows: Rows; readonly pages?: undefined }
+  | { readonly name: string; readonly pages: Pages; readonly rows?: undefined };
+
+/** A file's rows in pages, whichever way it gives them. */
+async function* pagesOf(file: HmisCsvFile): AsyncGenerator<readonly (readonly string[])[]> {
+  if (file.pages !== undefined) {
+    yield* file.pages;
+    return;
+  }
+  let page: (readonly string[])[] = [];
+  for await (const row of file.rows) {
+    page.push(row);
+    if (page.length >= BATCH_ROWS) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
 }
 
 /** A zip that cannot be read as an HMIS CSV export; the message says what is wrong. */
@@ -43,18 +65,18 @@ export class HmisZipError extends Error {
 /** Rows per csv-stringify call and per deflate write: large enough to be fast, small enough. */
 const BATCH_ROWS = 500;
 
-const CSV_OPTIONS = {
-  record_delimiter: '\r\n',
-  quote_record_delimiter: true,
-  bom: false,
-} as const;
+/** One entry of the zip as CSV text, a chunk at a time, in order (csv-encode.ts writes them). */
+export interface ZipTextEntry {
+  readonly name: string;
+  readonly chunks: AsyncIterable<string>;
+}
 
 /**
  * The export as a stream of zip bytes, produced as the consumer reads (pipe it to a file or to
  * an HTTP reply). Files are written in the order given.
  */
 export function hmisZipStream(files: Iterable<HmisCsvFile> | AsyncIterable<HmisCsvFile>): Readable {
-  return Readable.from(zipChunks(files), { objectMode: false });
+  return zipTextStream(encodedEntries(files));
 }
 
 /** Writes the export to a stream (a file, an HTTP reply) and resolves when it is all written. */
@@ -65,9 +87,40 @@ export async function writeHmisZip(
   await pipeline(hmisZipStream(files), destination);
 }
 
-async function* zipChunks(
+/** A zip of entries whose CSV text is already encoded, as a stream of bytes. */
+export function zipTextStream(entries: AsyncIterable<ZipTextEntry>): Readable {
+  return Readable.from(zipChunks(entries), { objectMode: false });
+}
+
+/** The files' rows as CSV text, BATCH_ROWS rows per chunk at most. */
+async function* encodedEntries(
   files: Iterable<HmisCsvFile> | AsyncIterable<HmisCsvFile>,
-): AsyncGenerator<Uint8Array> {
+): AsyncGenerator<ZipTextEntry> {
+  for await (const file of files) yield { name: file.name, chunks: encodedRows(file) };
+}
+
+async function* encodedRows(file: HmisCsvFile): AsyncGenerator<string> {
+  let encoder: CsvEncoder | null = null;
+  let batch: (readonly string[])[] = [];
+  for await (const page of pagesOf(file)) {
+    let from = 0;
+    if (encoder === null && page.length > 0) {
+      encoder = csvEncoder(file.name, page[0]!);
+      from = 1;
+      yield encoder.header;
+    }
+    for (let i = from; i < page.length; i++) {
+      batch.push(page[i]!);
+      if (batch.length >= BATCH_ROWS) {
+        yield encoder!.rows(batch);
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) yield encoder!.rows(batch);
+}
+
+async function* zipChunks(entries: AsyncIterable<ZipTextEntry>): AsyncGenerator<Uint8Array> {
   // The zip calls back as entries produce data; we collect and yield, so the consumer's pace
   // (the async generator is pulled) is what drives the reading of rows.
   const pending: Uint8Array[] = [];
@@ -83,30 +136,16 @@ async function* zipChunks(
   const names = new Set<string>();
   let entry: NativeDeflateEntry | null = null;
   try {
-    for await (const file of files) {
+    for await (const file of entries) {
       if (names.has(file.name)) throw new Error(`The export has two files named ${file.name}.`);
       names.add(file.name);
       entry = new NativeDeflateEntry(file.name);
       zip.add(entry);
-      let quoted: ReadonlySet<number> = new Set();
-      let batch: (readonly string[])[] = [];
-      let header = true;
-      for await (const row of file.rows) {
-        if (header) {
-          header = false;
-          quoted = stringColumns(file.name, row);
-          await entry.push(Buffer.from(stringify([row], CSV_OPTIONS), 'utf8'));
-          yield* drain();
-          continue;
-        }
-        batch.push(row);
-        if (batch.length >= BATCH_ROWS) {
-          await entry.push(Buffer.from(csvRows(batch, quoted), 'utf8'));
-          batch = [];
-          yield* drain();
-        }
+      for await (const text of file.chunks) {
+        if (text.length === 0) continue;
+        await entry.push(Buffer.from(text, 'utf8'));
+        yield* drain();
       }
-      if (batch.length > 0) await entry.push(Buffer.from(csvRows(batch, quoted), 'utf8'));
       await entry.end();
       entry = null;
       yield* drain();
@@ -116,38 +155,6 @@ async function* zipChunks(
   }
   zip.end();
   yield* drain();
-}
-
-/** Indexes of the columns that are strings (S#) in the specification, by the file's header. */
-function stringColumns(fileName: string, header: readonly string[]): ReadonlySet<number> {
-  const base = fileName.replace(/\.csv$/, '');
-  if (!isHmisFileName(base)) return new Set();
-  const types = new Map(hmisFile(base).columns.map((c) => [c.name, c.type]));
-  const result = new Set<number>();
-  header.forEach((name, i) => {
-    const type = types.get(name);
-    if (type !== undefined && isStringType(type)) result.add(i);
-  });
-  return result;
-}
-
-/** A field csv-stringify must not quote for being a string (I, M, D, T columns). */
-class Unquoted {
-  constructor(readonly text: string) {}
-}
-
-function csvRows(rows: readonly (readonly string[])[], quoted: ReadonlySet<number>): string {
-  if (quoted.size === 0) return stringify(rows as string[][], CSV_OPTIONS);
-  // quoted_string quotes every string; other columns go in as Unquoted objects and come back out
-  // as plain text through cast.object, which csv-stringify still quotes when the text needs it.
-  // (A cast returning { quoted: true } per field does the same but is six times slower.)
-  const marked = rows.map((row) => row.map((v, i) => (quoted.has(i) ? v : new Unquoted(v))));
-  return stringify(marked, {
-    ...CSV_OPTIONS,
-    quoted_string: true,
-    quoted_empty: false,
-    cast: { object: (value) => (value as unknown as Unquoted).text },
-  });
 }
 
 /**

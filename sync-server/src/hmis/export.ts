@@ -1,8 +1,11 @@
 // An HMIS CSV FY2026 export as the product runs it, for the admin CLI (cli/hmis-export.ts) and
 // the API (routes/hmis-export.ts): parameters built, the files mapped from storage
-// (src/domain/hmis-csv/export) and streamed into the zip (csv-zip.ts) with every row tapped into
-// the port of Eva's checks (src/domain/hmis-csv/quality) on its way, so neither the zip nor the
-// rows are ever held whole and memory stays flat for a county-sized export. Every run is audited,
+// (src/domain/hmis-csv/export) and streamed into the zip (csv-zip.ts) through a row sink
+// (export-sink.ts) that runs the port of Eva's checks (src/domain/hmis-csv/quality) on every row
+// and encodes it as CSV, so neither the zip nor the rows are ever held whole and memory stays
+// flat for a county-sized export. The sink runs on the export worker (export-offload.ts) when
+// the deps offer one, a few batches of rows behind the mapping, so the two overlap on two cores.
+// Every run is audited,
 // one entry per exported provider (so each provider's audit log shows it), with what was
 // exported and how many rows and findings, never whom: no name, DOB or SSN reaches the log.
 import { readFileSync } from 'node:fs';
@@ -26,24 +29,30 @@ import {
 } from '../../../src/domain/records';
 import { AdminError, findProvider } from '../auth/accounts';
 import type { AuditEntry, Storage, StorageTx } from '../storage/types';
-import { writeHmisZip, type HmisCsvFile } from './csv-zip';
+import { pipeline } from 'node:stream/promises';
+import { zipTextStream, type ZipTextEntry } from './csv-zip';
+import { threadSink, type HmisExportChecker, type HmisRowSink } from './export-sink';
 import { storageExportSource } from './export-source';
 
 export type HmisCheckReport = HmisExportCheckResponse['report'];
 export type HmisFileCount = HmisExportCheckResponse['files'][number];
 
-/** The port of Eva's checks, fed file by file and row by row (src/domain/hmis-csv/quality). */
-export interface HmisExportChecker {
-  file(name: string, header: readonly string[]): void;
-  row(name: string, fields: readonly string[]): void;
-  finish(): HmisCheckReport;
-}
+export type { HmisExportChecker } from './export-sink';
 
 /** The pure parts an export is made of; tests may give their own. */
 export interface HmisExportDeps {
   exportFiles(source: HmisExportSource, params: HmisExportParams): AsyncIterable<HmisExportFile>;
   createChecker(options?: { maxFindings?: number }): HmisExportChecker;
+  /**
+   * The same checks as createChecker's, with the CSV encoding, off the main thread: a sink, or
+   * null when none is free (the export then runs createChecker's checker on this thread).
+   */
+  workerSink?(options: { maxFindings?: number; encode: boolean }): Promise<HmisRowSink | null>;
 }
+
+/** Rows handed to the sink at a time, and batches it may hold before the mapping waits. */
+const SINK_BATCH_ROWS = 500;
+const SINK_IN_FLIGHT = 4;
 
 /** A request the export refuses (unknown provider, bad period); the message says why. */
 export class HmisExportError extends Error {
@@ -212,25 +221,28 @@ export async function runHmisExport(
     storage,
     run.providers.map((p) => p.id),
   );
-  const checker = deps.createChecker(
-    run.maxFindings === undefined ? undefined : { maxFindings: run.maxFindings },
-  );
+  const maxFindings = run.maxFindings === undefined ? {} : { maxFindings: run.maxFindings };
+  const encode = run.destination !== undefined;
+  const sink =
+    (await deps.workerSink?.({ ...maxFindings, encode })) ??
+    threadSink(deps.createChecker(run.maxFindings === undefined ? undefined : maxFindings), encode);
   const files: HmisFileCount[] = [];
   let report: HmisCheckReport | null = null;
   // Audited once the last row is read and before the zip's closing bytes go out, so a download
   // never ends before its audit entry is written.
   const finish = async () => {
-    report = checker.finish();
+    report = await sink.finish();
     await storage.appendAudit(auditEntries(run, params.exportId, files, report));
   };
-  const tapped = tapFiles(deps.exportFiles(source, params), checker, files, finish);
+  const entries = sunkFiles(deps.exportFiles(source, params), sink, files, finish);
   try {
     if (run.destination) {
-      await writeHmisZip(tapped, run.destination);
+      await pipeline(zipTextStream(entries), run.destination);
     } else {
-      for await (const file of tapped) for await (const _row of file.rows) void _row;
+      for await (const entry of entries) for await (const _text of entry.chunks) void _text;
     }
   } catch (error) {
+    sink.close();
     // Part of the data may have left already (a download cut off): that is audited too.
     if (report === null) await storage.appendAudit(auditEntries(run, params.exportId, files, null));
     throw error;
@@ -238,37 +250,66 @@ export async function runHmisExport(
   return { exportId: params.exportId, files, report: report! };
 }
 
-/** The files as they stream, each row handed to the checker and counted on its way to the zip. */
-async function* tapFiles(
+/** The files as they stream: each row through the sink and counted, the sink's CSV to the zip. */
+async function* sunkFiles(
   files: AsyncIterable<HmisExportFile>,
-  checker: HmisExportChecker,
+  sink: HmisRowSink,
   counts: HmisFileCount[],
   onDone: () => Promise<void>,
-): AsyncGenerator<HmisCsvFile> {
+): AsyncGenerator<ZipTextEntry> {
   for await (const file of files) {
     const count: HmisFileCount = { file: file.name, rows: 0 };
     counts.push(count);
-    yield { name: file.name, rows: tapRows(file, checker, count) };
+    yield { name: file.name, chunks: sunkRows(file, sink, count) };
   }
   await onDone();
 }
 
-async function* tapRows(
+/**
+ * A file's CSV text, its rows handed to the sink SINK_BATCH_ROWS at a time with up to
+ * SINK_IN_FLIGHT batches unanswered, so the sink works on them while the next are mapped.
+ */
+async function* sunkRows(
   file: HmisExportFile,
-  checker: HmisExportChecker,
+  sink: HmisRowSink,
   count: HmisFileCount,
-): AsyncGenerator<readonly string[]> {
+): AsyncGenerator<string> {
+  const waiting: Promise<string>[] = [];
+  // Each answer is awaited in order below; until then a failure must not count as unhandled.
+  const send = (text: Promise<string>) => {
+    text.catch(() => undefined);
+    waiting.push(text);
+  };
   let header = true;
-  for await (const row of file.rows) {
-    if (header) {
-      checker.file(file.name, row);
+  for await (const page of file.pages ?? onePerPage(file.rows)) {
+    let from = 0;
+    if (header && page.length > 0) {
       header = false;
-    } else {
-      checker.row(file.name, row);
-      count.rows++;
+      from = 1;
+      send(sink.file(file.name, page[0]!));
     }
-    yield row;
+    for (let at = from; at < page.length; at += SINK_BATCH_ROWS) {
+      const rows = page.slice(at, Math.min(page.length, at + SINK_BATCH_ROWS));
+      count.rows += rows.length;
+      send(sink.rows(file.name, rows));
+    }
+    while (waiting.length > SINK_IN_FLIGHT) yield await waiting.shift()!;
   }
+  while (waiting.length > 0) yield await waiting.shift()!;
+}
+
+async function* onePerPage(
+  rows: AsyncIterable<readonly string[]>,
+): AsyncGenerator<readonly (readonly string[])[]> {
+  let page: (readonly string[])[] = [];
+  for await (const row of rows) {
+    page.push(row);
+    if (page.length >= SINK_BATCH_ROWS) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
 }
 
 function auditEntries(

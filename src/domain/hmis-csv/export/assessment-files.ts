@@ -30,10 +30,10 @@ import {
 } from '../../codes';
 import { isEmptyAnswer } from '../../forms';
 import { derivedId, type AnswerValue, type RecordMeta } from '../../records';
-import { hmisFile } from '../columns';
+import type { HmisFileName } from '../columns';
 import type { HmisInputValue } from '../values';
-import { answerAsValue, answerColumns, columnValues, isFormStage } from './answers';
-import { combinedMeta, formatRow, metaValues, type RowFormat } from './rows';
+import { answerAsValue, answerColumns, answerPlans, isFormStage } from './answers';
+import { combinedMeta, rowPlan, type RowFormat, type RowPlan } from './rows';
 import { assessmentKey, isExportedEnrollmentRecord, type ExportScope } from './scope';
 import type { ExportRecord, HmisExportSource } from './source';
 
@@ -44,6 +44,7 @@ export interface AssessmentGroup {
   readonly clientId: string;
   readonly informationDate: string;
   readonly stage: number;
+  /** The answers (of a group of several: the later-updated non-empty answer per question). */
   readonly answers: Readonly<Record<string, AnswerValue>>;
   readonly meta: RecordMeta;
 }
@@ -78,13 +79,12 @@ function groupOf(members: readonly ExportRecord<'assessment'>[]): AssessmentGrou
   };
 }
 
-/** groupOf([a]), without the sorting and merging a group of one does not need. */
+/**
+ * groupOf([a]) without copying: its answers are the record's own. Empty answers need not be
+ * left out as a group of several leaves them out: an empty answer and an absent one read the
+ * same everywhere the rows read answers (rules, columnValues, answerAsValue).
+ */
 function groupOfOne(a: ExportRecord<'assessment'>): AssessmentGroup {
-  const answers: Record<string, AnswerValue> = {};
-  for (const field in a.record.answers) {
-    const value = a.record.answers[field]!;
-    if (!isEmptyAnswer(value)) answers[field] = value;
-  }
   const r = a.record;
   return {
     id: r.id,
@@ -92,8 +92,8 @@ function groupOfOne(a: ExportRecord<'assessment'>): AssessmentGroup {
     clientId: r.clientId,
     informationDate: r.informationDate,
     stage: r.dataCollectionStage,
-    answers,
-    meta: { ...a.meta, dateDeleted: null },
+    answers: r.answers,
+    meta: a.meta.dateDeleted === null ? a.meta : { ...a.meta, dateDeleted: null },
   };
 }
 
@@ -105,13 +105,13 @@ export async function* assessmentGroups(ctx: Context): AsyncIterable<readonly As
     for (const a of page) {
       if (!isExportedEnrollmentRecord(a, ctx.scope, ctx.endDate)) continue;
       if (!isFormStage(a.record.dataCollectionStage)) continue;
-      const key = assessmentKey(a.record);
+      const key = ctx.scope.sharedAssessmentKeys.size > 0 ? assessmentKey(a.record) : '';
       if (ctx.scope.sharedAssessmentKeys.has(key)) {
         const list = held.get(key) ?? [];
         list.push(a);
         held.set(key, list);
       } else {
-        groups.push(groupOf([a]));
+        groups.push(groupOfOne(a));
       }
     }
     if (groups.length > 0) yield groups;
@@ -119,16 +119,47 @@ export async function* assessmentGroups(ctx: Context): AsyncIterable<readonly As
   if (held.size > 0) yield [...held.values()].map(groupOf);
 }
 
-const keyValues = (g: AssessmentGroup) => ({
-  EnrollmentID: g.enrollmentId,
-  PersonalID: g.clientId,
-  InformationDate: g.informationDate,
-  DataCollectionStage: g.stage,
-  ...metaValues(g.meta),
-});
+/** A row plan's slots for the key columns every assessment file shares. */
+function keySlots(plan: RowPlan, idColumn: string) {
+  return {
+    id: plan.slot(idColumn),
+    enrollment: plan.slot('EnrollmentID'),
+    personal: plan.slot('PersonalID'),
+    date: plan.slot('InformationDate'),
+    stage: plan.slot('DataCollectionStage'),
+  };
+}
 
-const INCOME_COLUMNS = answerColumns('IncomeBenefits');
-const HEALTH_AND_DV_COLUMNS = answerColumns('HealthAndDV');
+/** The key columns and metadata of a group's row (the last values written: they win). */
+function setKey(
+  plan: RowPlan,
+  slots: ReturnType<typeof keySlots>,
+  values: HmisInputValue[],
+  id: string,
+  g: AssessmentGroup,
+): void {
+  values[slots.id] = id;
+  values[slots.enrollment] = g.enrollmentId;
+  values[slots.personal] = g.clientId;
+  values[slots.date] = g.informationDate;
+  values[slots.stage] = g.stage;
+  plan.setMeta(values, g.meta);
+}
+
+/** Rows of a file for each page of groups (a page may give none). */
+async function* groupRows(
+  ctx: Context,
+  rowsOf: (g: AssessmentGroup, out: string[][]) => void,
+): AsyncIterable<string[][]> {
+  for await (const groups of assessmentGroups(ctx)) {
+    const out: string[][] = [];
+    for (const g of groups) rowsOf(g, out);
+    yield out;
+  }
+}
+
+const INCOME_PLANS = answerPlans('IncomeBenefits', answerColumns('IncomeBenefits'));
+const HEALTH_AND_DV_PLANS = answerPlans('HealthAndDV', answerColumns('HealthAndDV'));
 
 /** The individual-source columns under each "from any source" question. */
 const SOURCE_FAMILIES: readonly { any: string; sources: readonly string[] }[] = [
@@ -137,88 +168,118 @@ const SOURCE_FAMILIES: readonly { any: string; sources: readonly string[] }[] = 
   { any: INSURANCE_FROM_ANY_SOURCE_COLUMN, sources: HEALTH_INSURANCE_TYPES.map((s) => s.column) },
 ];
 
-export function incomeBenefitsValues(g: AssessmentGroup): Record<string, HmisInputValue> | null {
+/** The income file's slots: each family's, the income amounts and the total. */
+function incomeSlots(plan: RowPlan) {
+  const slots = (columns: readonly string[]) =>
+    columns.map((c) => plan.slot(c)).filter((at) => at >= 0);
+  return {
+    families: SOURCE_FAMILIES.map((f) => ({ any: plan.slot(f.any), sources: slots(f.sources) })),
+    incomeAny: plan.slot(INCOME_FROM_ANY_SOURCE_COLUMN),
+    total: plan.slot(TOTAL_MONTHLY_INCOME_COLUMN),
+    amounts: slots(INCOME_SOURCES.map((s) => s.amountColumn)),
+  };
+}
+
+/**
+ * A group's IncomeBenefits values by slot, or null when it answers none of 4.02–4.04. Under an
+ * "any source" answer of Yes an unanswered source is No; under any other answer the sources are
+ * null; an unanswered total under income Yes is the sum of the amounts.
+ */
+function incomeValues(
+  plan: RowPlan,
+  slots: ReturnType<typeof incomeSlots>,
+  g: AssessmentGroup,
+): HmisInputValue[] | null {
   if (!isFormStage(g.stage)) return null;
-  const { values, any } = columnValues(INCOME_COLUMNS, g.stage, g.answers);
-  if (!any) return null;
-  for (const family of SOURCE_FAMILIES) {
-    const yes = values[family.any] === YES;
-    for (const column of family.sources) {
-      if (yes) values[column] ??= NO;
-      else values[column] = null;
+  const values = plan.values();
+  if (!INCOME_PLANS(g.stage).fill(values, g.answers)) return null;
+  for (const family of slots.families) {
+    const yes = family.any >= 0 && values[family.any] === YES;
+    for (const at of family.sources) {
+      if (yes) values[at] ??= NO;
+      else values[at] = null;
     }
   }
-  if (
-    values[INCOME_FROM_ANY_SOURCE_COLUMN] === YES &&
-    values[TOTAL_MONTHLY_INCOME_COLUMN] == null
-  ) {
-    const amounts = INCOME_SOURCES.map((s) => values[s.amountColumn]).filter(
-      (v): v is number => typeof v === 'number',
-    );
-    if (amounts.length > 0)
-      values[TOTAL_MONTHLY_INCOME_COLUMN] = amounts.reduce((a, b) => a + b, 0);
+  if (slots.incomeAny >= 0 && values[slots.incomeAny] === YES && slots.total >= 0) {
+    if (values[slots.total] == null) {
+      let sum = 0;
+      let counted = false;
+      for (const at of slots.amounts) {
+        const amount = values[at];
+        if (typeof amount === 'number') {
+          sum += amount;
+          counted = true;
+        }
+      }
+      if (counted) values[slots.total] = sum;
+    }
   }
   return values;
 }
 
-export async function* incomeBenefitsRows(ctx: Context): AsyncIterable<string[]> {
-  for await (const groups of assessmentGroups(ctx)) {
-    for (const g of groups) {
-      const values = incomeBenefitsValues(g);
-      if (values === null) continue;
-      yield formatRow(
-        hmisFile('IncomeBenefits'),
-        { ...values, IncomeBenefitsID: g.id, ...keyValues(g) },
-        ctx.format,
-      );
-    }
-  }
+/** Rows of one file from the groups, with the file's plan for the export's format. */
+function assessmentFile(
+  name: HmisFileName,
+  idColumn: string,
+  rowsOf: (
+    plan: RowPlan,
+    key: ReturnType<typeof keySlots>,
+  ) => (g: AssessmentGroup, out: string[][]) => void,
+) {
+  return (ctx: Context): AsyncIterable<string[][]> => {
+    const plan = rowPlan(name, ctx.format);
+    return groupRows(ctx, rowsOf(plan, keySlots(plan, idColumn)));
+  };
 }
 
-export async function* healthAndDvRows(ctx: Context): AsyncIterable<string[]> {
-  for await (const groups of assessmentGroups(ctx)) {
-    for (const g of groups) {
-      if (!isFormStage(g.stage)) continue;
-      const { values, any } = columnValues(HEALTH_AND_DV_COLUMNS, g.stage, g.answers);
-      if (!any) continue;
-      yield formatRow(
-        hmisFile('HealthAndDV'),
-        { ...values, HealthAndDVID: g.id, ...keyValues(g) },
-        ctx.format,
-      );
-    }
-  }
-}
+export const incomeBenefitsRows = assessmentFile(
+  'IncomeBenefits',
+  'IncomeBenefitsID',
+  (plan, key) => {
+    const slots = incomeSlots(plan);
+    return (g, out) => {
+      const values = incomeValues(plan, slots, g);
+      if (values === null) return;
+      setKey(plan, key, values, g.id, g);
+      out.push(plan.row(values));
+    };
+  },
+);
+
+export const healthAndDvRows = assessmentFile('HealthAndDV', 'HealthAndDVID', (plan, key) => {
+  return (g, out) => {
+    if (!isFormStage(g.stage)) return;
+    const values = plan.values();
+    if (!HEALTH_AND_DV_PLANS(g.stage).fill(values, g.answers)) return;
+    setKey(plan, key, values, g.id, g);
+    out.push(plan.row(values));
+  };
+});
 
 /** Whether a DisabilityResponse says the client has the disability (4.10.2: 1, 2 or 3). */
 function hasDisability(type: number, response: number): boolean {
   return type === DISABILITY_SUBSTANCE_USE ? [1, 2, 3].includes(response) : response === YES;
 }
 
-export async function* disabilitiesRows(ctx: Context): AsyncIterable<string[]> {
-  for await (const groups of assessmentGroups(ctx)) {
-    for (const g of groups) {
-      for (const d of DISABILITY_FIELDS) {
-        const response = answerAsValue(g.answers[d.responseField]);
-        if (typeof response !== 'number') continue;
-        const indefinite =
-          d.indefiniteField !== null && hasDisability(d.disabilityType, response)
-            ? answerAsValue(g.answers[d.indefiniteField])
-            : null;
-        yield formatRow(
-          hmisFile('Disabilities'),
-          {
-            DisabilitiesID: derivedId(`disabilities:${g.id}:${d.disabilityType}`),
-            DisabilityType: d.disabilityType,
-            DisabilityResponse: response,
-            IndefiniteAndImpairs: indefinite,
-            ...keyValues(g),
-          },
-          ctx.format,
-        );
-      }
+export const disabilitiesRows = assessmentFile('Disabilities', 'DisabilitiesID', (plan, key) => {
+  const type = plan.slot('DisabilityType');
+  const response = plan.slot('DisabilityResponse');
+  const indefinite = plan.slot('IndefiniteAndImpairs');
+  return (g, out) => {
+    for (const d of DISABILITY_FIELDS) {
+      const answer = answerAsValue(g.answers[d.responseField]);
+      if (typeof answer !== 'number') continue;
+      const values = plan.values();
+      values[type] = d.disabilityType;
+      values[response] = answer;
+      values[indefinite] =
+        d.indefiniteField !== null && hasDisability(d.disabilityType, answer)
+          ? answerAsValue(g.answers[d.indefiniteField])
+          : null;
+      setKey(plan, key, values, derivedId(`disabilities:${g.id}:${d.disabilityType}`), g);
+      out.push(plan.row(values));
     }
-  }
-}
+  };
+});
 
 export type AssessmentFilesContext = Context;

@@ -6,51 +6,67 @@
 // "Data not collected", since no number was reported; a hashed export writes SOUNDEX-SHA-256
 // names and last-4 + SHA-256 SSNs (values.ts).
 import { DATA_NOT_COLLECTED, RACE_ETHNICITY_OPTIONS } from '../../codes';
-import type { Client } from '../../records';
-import { hmisFile } from '../columns';
 import { hashName, hashSsn, ssnForExport } from '../values';
 import type { ExportRecord } from './source';
-import { formatRow, metaValues, type RowFormat } from './rows';
+import { rowPlan, type RowFormat, type RowPlan } from './rows';
 
 const FULL_OR_PARTIAL_SSN = new Set([1, 2]);
+
+/** Client.csv's slots for a format's plan. */
+function clientSlots(plan: RowPlan) {
+  const at = (column: string) => plan.slot(column);
+  return {
+    id: at('PersonalID'),
+    first: at('FirstName'),
+    middle: at('MiddleName'),
+    last: at('LastName'),
+    suffix: at('NameSuffix'),
+    nameQuality: at('NameDataQuality'),
+    ssn: at('SSN'),
+    ssnQuality: at('SSNDataQuality'),
+    dob: at('DOB'),
+    dobQuality: at('DOBDataQuality'),
+    sex: at('Sex'),
+    race: RACE_ETHNICITY_OPTIONS.map((o) => ({ slot: at(o.column), code: o.code })),
+    raceNone: at('RaceNone'),
+    additional: at('AdditionalRaceEthnicity'),
+    veteran: at('VeteranStatus'),
+  };
+}
+
+const slotsByPlan = new WeakMap<RowPlan, ReturnType<typeof clientSlots>>();
 
 export function clientRow(
   { record: c, meta }: ExportRecord<'client'>,
   hash: boolean,
   format: RowFormat,
 ): string[] {
+  const plan = rowPlan('Client', format);
+  let slots = slotsByPlan.get(plan);
+  if (slots === undefined) slotsByPlan.set(plan, (slots = clientSlots(plan)));
   const ssn = ssnForExport(c.ssn);
   const name = (part: string | null) => (hash ? hashName(part) : part);
-  return formatRow(
-    hmisFile('Client'),
-    {
-      PersonalID: c.id,
-      FirstName: name(c.firstName),
-      MiddleName: name(c.middleName),
-      LastName: name(c.lastName),
-      NameSuffix: name(c.nameSuffix),
-      NameDataQuality: c.nameDataQuality,
-      SSN: hash ? hashSsn(ssn) : ssn,
-      SSNDataQuality:
-        ssn === null && FULL_OR_PARTIAL_SSN.has(c.ssnDataQuality)
-          ? DATA_NOT_COLLECTED
-          : c.ssnDataQuality,
-      DOB: c.dob,
-      DOBDataQuality: c.dobDataQuality,
-      Sex: c.sex,
-      ...raceValues(c),
-      AdditionalRaceEthnicity: c.additionalRaceEthnicity,
-      VeteranStatus: c.veteranStatus,
-      ...metaValues(meta),
-    },
-    format,
-  );
-}
-
-function raceValues(c: Client): Record<string, number | null> {
+  const values = plan.values();
+  values[slots.id] = c.id;
+  values[slots.first] = name(c.firstName);
+  values[slots.middle] = name(c.middleName);
+  values[slots.last] = name(c.lastName);
+  values[slots.suffix] = name(c.nameSuffix);
+  values[slots.nameQuality] = c.nameDataQuality;
+  values[slots.ssn] = hash ? hashSsn(ssn) : ssn;
+  values[slots.ssnQuality] =
+    ssn === null && FULL_OR_PARTIAL_SSN.has(c.ssnDataQuality)
+      ? DATA_NOT_COLLECTED
+      : c.ssnDataQuality;
+  values[slots.dob] = c.dob;
+  values[slots.dobQuality] = c.dobDataQuality;
+  values[slots.sex] = c.sex;
+  // Race and ethnicity: one 0/1 flag per option; RaceNone only when none is chosen.
   const chosen = new Set<number>(c.race);
-  const out: Record<string, number | null> = {};
-  for (const option of RACE_ETHNICITY_OPTIONS) out[option.column] = chosen.has(option.code) ? 1 : 0;
-  out.RaceNone = chosen.size > 0 ? null : (c.raceNone ?? DATA_NOT_COLLECTED);
-  return out;
+  for (const { slot, code } of slots.race) values[slot] = chosen.has(code) ? 1 : 0;
+  values[slots.raceNone] = chosen.size > 0 ? null : (c.raceNone ?? DATA_NOT_COLLECTED);
+  values[slots.additional] = c.additionalRaceEthnicity;
+  values[slots.veteran] = c.veteranStatus;
+  plan.setMeta(values, meta);
+  return plan.row(values);
 }

@@ -13,17 +13,17 @@ import {
   RENTAL_WITH_SUBSIDY,
   asksDateOfEngagement,
 } from '../../codes';
+import type { FormContext } from '../../forms';
 import { singletonAssessmentId, type Provider } from '../../records';
-import { hmisFile } from '../columns';
-import { answerColumns, columnValues } from './answers';
-import { combinedMeta, formatRow, metaValues, type RowFormat } from './rows';
+import { AnswerPlan, answerColumns } from './answers';
+import { combinedMeta, rowPlan, type RowFormat } from './rows';
 import { isExportedEnrollmentRecord, type ExportScope } from './scope';
 import type { ExportRecord, HmisExportSource } from './source';
 
 /** 3.12.1 Destination 17: "Other", whose 3.12.B text is OtherDestination. */
 const DESTINATION_OTHER = 17;
 
-const ENTRY_COLUMNS = answerColumns('Enrollment');
+const ENTRY_PLAN = new AnswerPlan('Enrollment', answerColumns('Enrollment'), 1);
 
 interface Context {
   readonly source: HmisExportSource;
@@ -71,95 +71,123 @@ function dateOfEngagement(
   return date !== null && date >= e.projectStartDate && date <= endDate ? date : null;
 }
 
-export async function* enrollmentRows(ctx: Context): AsyncIterable<string[]> {
+export async function* enrollmentRows(ctx: Context): AsyncIterable<string[][]> {
+  const plan = rowPlan('Enrollment', ctx.format);
+  const at = (column: string) => plan.slot(column);
+  const slots = {
+    id: at('EnrollmentID'),
+    personal: at('PersonalID'),
+    project: at('ProjectID'),
+    entry: at('EntryDate'),
+    household: at('HouseholdID'),
+    relationship: at('RelationshipToHoH'),
+    coc: at('EnrollmentCoC'),
+    disabling: at('DisablingCondition'),
+    engagement: at('DateOfEngagement'),
+  };
+  const contexts = new Map<number | null, FormContext>();
+  const contextOf = (projectType: number | null) => {
+    let context = contexts.get(projectType);
+    if (context === undefined) contexts.set(projectType, (context = { projectType }));
+    return context;
+  };
   for await (const page of scopedEnrollmentPages(ctx)) {
     const entries = await singletonAssessments(ctx, page, 1);
+    const out: string[][] = [];
     for (const enrollment of page) {
       const e = enrollment.record;
       const entry = entries.get(e.id);
       const projectType = ctx.providers.get(e.providerId)?.projectType ?? null;
-      const { values } = columnValues(ENTRY_COLUMNS, 1, entry?.record.answers ?? {}, {
-        projectType,
-      });
+      const values = plan.values();
+      ENTRY_PLAN.fill(values, entry?.record.answers ?? {}, contextOf(projectType));
       const meta =
         entry === undefined ? enrollment.meta : combinedMeta([enrollment.meta, entry.meta]);
-      yield formatRow(
-        hmisFile('Enrollment'),
-        {
-          ...values,
-          EnrollmentID: e.id,
-          PersonalID: e.clientId,
-          ProjectID: e.providerId,
-          EntryDate: e.projectStartDate,
-          HouseholdID: e.householdId,
-          RelationshipToHoH: e.relationshipToHoH,
-          EnrollmentCoC:
-            e.relationshipToHoH === HEAD_OF_HOUSEHOLD ? (e.enrollmentCoc ?? null) : null,
-          DisablingCondition: values.DisablingCondition ?? DATA_NOT_COLLECTED,
-          DateOfEngagement: dateOfEngagement(e, projectType, ctx.endDate),
-          ...metaValues({ ...meta, dateCreated: enrollment.meta.dateCreated }),
-        },
-        ctx.format,
-      );
+      values[slots.id] = e.id;
+      values[slots.personal] = e.clientId;
+      values[slots.project] = e.providerId;
+      values[slots.entry] = e.projectStartDate;
+      values[slots.household] = e.householdId;
+      values[slots.relationship] = e.relationshipToHoH;
+      values[slots.coc] =
+        e.relationshipToHoH === HEAD_OF_HOUSEHOLD ? (e.enrollmentCoc ?? null) : null;
+      values[slots.disabling] = values[slots.disabling] ?? DATA_NOT_COLLECTED;
+      values[slots.engagement] = dateOfEngagement(e, projectType, ctx.endDate);
+      plan.setMeta(values, { ...meta, dateCreated: enrollment.meta.dateCreated });
+      out.push(plan.row(values));
     }
+    yield out;
   }
 }
 
-export async function* exitRows(ctx: Context): AsyncIterable<string[]> {
+export async function* exitRows(ctx: Context): AsyncIterable<string[][]> {
+  const plan = rowPlan('Exit', ctx.format);
+  const at = (column: string) => plan.slot(column);
+  const slots = {
+    exit: at('ExitID'),
+    enrollment: at('EnrollmentID'),
+    personal: at('PersonalID'),
+    date: at('ExitDate'),
+    destination: at('Destination'),
+    subsidy: at('DestinationSubsidyType'),
+    other: at('OtherDestination'),
+  };
   for await (const page of scopedEnrollmentPages(ctx)) {
     const exited = page.filter(
       (e) => e.record.exitDate !== null && e.record.exitDate <= ctx.endDate,
     );
     if (exited.length === 0) continue;
     const exits = await singletonAssessments(ctx, exited, 3);
+    const out: string[][] = [];
     for (const enrollment of exited) {
       const e = enrollment.record;
       const destination = e.destination ?? DATA_NOT_COLLECTED;
-      yield formatRow(
-        hmisFile('Exit'),
-        {
-          ExitID: e.id,
-          EnrollmentID: e.id,
-          PersonalID: e.clientId,
-          ExitDate: e.exitDate,
-          Destination: destination,
-          DestinationSubsidyType:
-            destination === RENTAL_WITH_SUBSIDY ? (e.destinationSubsidyType ?? null) : null,
-          OtherDestination: destination === DESTINATION_OTHER ? (e.otherDestination ?? null) : null,
-          ...metaValues(exits.get(e.id)?.meta ?? enrollment.meta),
-        },
-        ctx.format,
-      );
+      const values = plan.values();
+      values[slots.exit] = e.id;
+      values[slots.enrollment] = e.id;
+      values[slots.personal] = e.clientId;
+      values[slots.date] = e.exitDate;
+      values[slots.destination] = destination;
+      values[slots.subsidy] =
+        destination === RENTAL_WITH_SUBSIDY ? (e.destinationSubsidyType ?? null) : null;
+      values[slots.other] = destination === DESTINATION_OTHER ? (e.otherDestination ?? null) : null;
+      plan.setMeta(values, exits.get(e.id)?.meta ?? enrollment.meta);
+      out.push(plan.row(values));
     }
+    yield out;
   }
 }
 
-export async function* currentLivingSituationRows(ctx: Context): AsyncIterable<string[]> {
+/** CurrentLivingSituation.csv columns and the record fields they are written from. */
+const CLS_COLUMNS = [
+  ['CurrentLivingSitID', 'id'],
+  ['EnrollmentID', 'enrollmentId'],
+  ['PersonalID', 'clientId'],
+  ['InformationDate', 'informationDate'],
+  ['CurrentLivingSituation', 'currentLivingSituation'],
+  ['CLSSubsidyType', 'clsSubsidyType'],
+  ['VerifiedBy', 'verifiedBy'],
+  ['LeaveSituation14Days', 'leaveSituation14Days'],
+  ['SubsequentResidence', 'subsequentResidence'],
+  ['ResourcesToObtain', 'resourcesToObtain'],
+  ['LeaseOwn60Day', 'leaseOwn60Day'],
+  ['MovedTwoOrMore', 'movedTwoOrMore'],
+  ['LocationDetails', 'locationDetails'],
+] as const;
+
+export async function* currentLivingSituationRows(ctx: Context): AsyncIterable<string[][]> {
+  const plan = rowPlan('CurrentLivingSituation', ctx.format);
+  const slots = CLS_COLUMNS.map(([column, field]) => [plan.slot(column), field] as const);
   for await (const page of ctx.source.records('currentLivingSituation')) {
+    const out: string[][] = [];
     for (const cls of page) {
       if (!isExportedEnrollmentRecord(cls, ctx.scope, ctx.endDate)) continue;
       const c = cls.record;
-      yield formatRow(
-        hmisFile('CurrentLivingSituation'),
-        {
-          CurrentLivingSitID: c.id,
-          EnrollmentID: c.enrollmentId,
-          PersonalID: c.clientId,
-          InformationDate: c.informationDate,
-          CurrentLivingSituation: c.currentLivingSituation,
-          CLSSubsidyType: c.clsSubsidyType,
-          VerifiedBy: c.verifiedBy,
-          LeaveSituation14Days: c.leaveSituation14Days,
-          SubsequentResidence: c.subsequentResidence,
-          ResourcesToObtain: c.resourcesToObtain,
-          LeaseOwn60Day: c.leaseOwn60Day,
-          MovedTwoOrMore: c.movedTwoOrMore,
-          LocationDetails: c.locationDetails,
-          ...metaValues(cls.meta),
-        },
-        ctx.format,
-      );
+      const values = plan.values();
+      for (const [slot, field] of slots) values[slot] = c[field];
+      plan.setMeta(values, cls.meta);
+      out.push(plan.row(values));
     }
+    yield out;
   }
 }
 

@@ -30,7 +30,7 @@ import {
 } from './descriptor-files';
 import { currentLivingSituationRows, enrollmentRows, exitRows } from './enrollment-files';
 import { checkHmisExportParams } from './params';
-import { fileOf, type RowFormat } from './rows';
+import { fileOf, type RowFormat, type RowPage } from './rows';
 import { buildExportScope, type ExportScope } from './scope';
 import type { HmisExportFile, HmisExportParams, HmisExportSource } from './source';
 
@@ -83,8 +83,8 @@ export function hmisExportFiles(
     return found.some((u) => u.id === id) ? id : SYSTEM_USER_ID;
   });
   const withScope = (
-    run: (scope: ExportScope) => AsyncIterable<readonly string[]>,
-  ): (() => AsyncIterable<readonly string[]>) =>
+    run: (scope: ExportScope) => AsyncIterable<RowPage>,
+  ): (() => AsyncIterable<RowPage>) =>
     async function* () {
       yield* run(await scope());
     };
@@ -93,9 +93,9 @@ export function hmisExportFiles(
   ) =>
     async function* () {
       const user = await descriptorUser();
-      for (const p of params.providers) yield* rows(p, params, user, format);
+      for (const p of params.providers) yield rows(p, params, user, format);
     };
-  const headerOnly = async function* (): AsyncIterable<readonly string[]> {};
+  const headerOnly = async function* (): AsyncIterable<RowPage> {};
   const ctx = (s: ExportScope) => ({
     source,
     scope: s,
@@ -104,16 +104,16 @@ export function hmisExportFiles(
     format,
   });
 
-  const producers: Record<HmisFileName, () => AsyncIterable<readonly string[]>> = {
+  const producers: Record<HmisFileName, () => AsyncIterable<RowPage>> = {
     Export: async function* () {
-      yield exportRow(params, format);
+      yield [exportRow(params, format)];
     },
     Organization: async function* () {
-      yield* organizationRows(params, await descriptorUser(), format);
+      yield organizationRows(params, await descriptorUser(), format);
     },
     User: withScope(async function* (s) {
       const ids = [...new Set([...s.userIds, await descriptorUser()])].sort();
-      yield* userRows(ids, await source.users(ids), params, format);
+      yield userRows(ids, await source.users(ids), params, format);
     }),
     Project: perProvider((p, prm, user, f) => [projectRow(p, prm, user, f)]),
     Funder: perProvider(funderRows),
@@ -124,10 +124,12 @@ export function hmisExportFiles(
     CEParticipation: perProvider(ceParticipationRows),
     Client: withScope(async function* (s) {
       for await (const page of source.records('client')) {
+        const rows: string[][] = [];
         for (const c of page) {
           if (!c.deleted && s.clientIds.has(c.record.id))
-            yield clientRow(c, params.hash, clientFormat);
+            rows.push(clientRow(c, params.hash, clientFormat));
         }
+        yield rows;
       }
     }),
     Enrollment: withScope((s) => enrollmentRows(ctx(s))),

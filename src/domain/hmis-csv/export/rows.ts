@@ -73,16 +73,102 @@ export function formatRow(spec: HmisFileSpec, values: RowValues, format: RowForm
     try {
       row[i] = formatHmisValue(column.type, value, options);
     } catch (error) {
-      if (!(error instanceof HmisValueError)) throw error;
-      const detail = PRIVATE_COLUMNS.has(column.name)
-        ? `it is not a valid ${column.type} value`
-        : error.message;
-      throw new HmisExportError(
-        `${spec.fileName} ${column.name} of ${key} ${String(values[key] ?? '')}: ${detail}`,
-      );
+      throw valueError(spec, column, values[key], error);
     }
   }
   return row;
+}
+
+/**
+ * A file's columns compiled for one format: a row's values are an array by column index (a slot),
+ * formatted in one pass. What formatRow does for a values object, without building one per row:
+ * a county's export writes hundreds of thousands of rows.
+ */
+export class RowPlan {
+  readonly width: number;
+  private readonly slots: ReadonlyMap<string, number>;
+  private readonly meta: readonly [number, number, number, number];
+  private readonly columns: readonly PlannedColumn[];
+  private readonly options: { readonly timeZone: string };
+
+  constructor(
+    readonly spec: HmisFileSpec,
+    private readonly format: RowFormat,
+  ) {
+    this.width = spec.columns.length;
+    this.columns = planOf(spec, format);
+    this.options = { timeZone: format.timeZone };
+    this.slots = new Map(spec.columns.map((c, i) => [c.name, i]));
+    this.meta = [
+      this.slot('DateCreated'),
+      this.slot('DateUpdated'),
+      this.slot('UserID'),
+      this.slot('DateDeleted'),
+    ];
+  }
+
+  /** The column's index, or -1 when the file has no such column. */
+  slot(column: string): number {
+    return this.slots.get(column) ?? -1;
+  }
+
+  /** An empty row of values (every column null). */
+  values(): HmisInputValue[] {
+    return new Array<HmisInputValue>(this.width);
+  }
+
+  /** Sets DateCreated, DateUpdated, UserID and DateDeleted (metaValues). */
+  setMeta(values: HmisInputValue[], meta: RecordMeta): void {
+    const [created, updated, user, deleted] = this.meta;
+    if (created >= 0) values[created] = meta.dateCreated;
+    if (updated >= 0) values[updated] = meta.dateUpdated;
+    if (user >= 0) values[user] = meta.userId;
+    if (deleted >= 0) values[deleted] = meta.dateDeleted;
+  }
+
+  /** The row, formatted as formatRow formats the same values given by column name. */
+  row(values: readonly HmisInputValue[]): string[] {
+    const plan = this.columns;
+    const options = this.options;
+    const row = new Array<string>(plan.length);
+    for (let i = 0; i < plan.length; i++) {
+      const column = plan[i]!;
+      const value = column.isExportId ? this.format.exportId : values[i];
+      try {
+        row[i] = formatHmisValue(column.type, value, options);
+      } catch (error) {
+        throw valueError(this.spec, column, values[0], error);
+      }
+    }
+    return row;
+  }
+}
+
+const rowPlans = new WeakMap<HmisFileSpec, WeakMap<RowFormat, RowPlan>>();
+
+/** The RowPlan of a file for a format (one per pair). */
+export function rowPlan(name: HmisFileName, format: RowFormat): RowPlan {
+  const spec = hmisFile(name);
+  let byFormat = rowPlans.get(spec);
+  if (byFormat === undefined) rowPlans.set(spec, (byFormat = new WeakMap()));
+  let plan = byFormat.get(format);
+  if (plan === undefined) byFormat.set(format, (plan = new RowPlan(spec, format)));
+  return plan;
+}
+
+function valueError(
+  spec: HmisFileSpec,
+  column: PlannedColumn,
+  key: HmisInputValue,
+  error: unknown,
+): unknown {
+  if (!(error instanceof HmisValueError)) return error;
+  const detail = PRIVATE_COLUMNS.has(column.name)
+    ? `it is not a valid ${column.type} value`
+    : error.message;
+  return new HmisExportError(
+    `${spec.fileName} ${column.name} of ${spec.columns[0]?.name ?? ''} ${String(key ?? '')}: ${detail}`,
+  );
 }
 
 /** DateCreated, DateUpdated, UserID and DateDeleted of a record. */
@@ -118,17 +204,30 @@ export function combinedMeta(metas: readonly RecordMeta[]): RecordMeta {
   };
 }
 
-/** A file of an export whose rows come from `produce`, header first. */
+/** A page of rows, as the files of an export produce them. */
+export type RowPage = readonly (readonly string[])[];
+
+/**
+ * A file of an export whose rows come a page at a time from `produce`, header first: `rows` one
+ * by one, `pages` as produced (the header alone first), which a consumer of a county's export
+ * reads to pay for one step of async iteration per page rather than per row.
+ */
 export function fileOf(
   name: HmisFileName,
-  produce: () => AsyncIterable<readonly string[]>,
-): { name: string; rows: AsyncIterable<readonly string[]> } {
+  produce: () => AsyncIterable<RowPage>,
+): { name: string; rows: AsyncIterable<readonly string[]>; pages: AsyncIterable<RowPage> } {
   return {
     name: hmisFile(name).fileName,
     rows: {
       async *[Symbol.asyncIterator]() {
         yield headerOf(name);
-        yield* produce();
+        for await (const page of produce()) yield* page;
+      },
+    },
+    pages: {
+      async *[Symbol.asyncIterator]() {
+        yield [headerOf(name)];
+        for await (const page of produce()) if (page.length > 0) yield page;
       },
     },
   };

@@ -73,4 +73,10 @@ export interface HmisExportParams {
 export interface HmisExportFile {
   readonly name: string;
   readonly rows: AsyncIterable<readonly string[]>;
+  /**
+   * The same rows a page at a time, the header alone first (each page an array of rows): for a
+   * consumer of a county's export, one step of async iteration per page instead of per row.
+   * Read either `rows` or `pages`, not both.
+   */
+  readonly pages?: AsyncIterable<readonly (readonly string[])[]>;
 }

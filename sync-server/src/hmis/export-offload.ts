@@ -1,0 +1,148 @@
+// The export worker's main-thread side: one worker thread (export-worker.ts) shared by the
+// process's exports, started on the first and kept (unref'd, so it never keeps the process
+// alive), and the HmisRowSink that sends it an export's rows. Starting it costs the loading of
+// the checker's modules (most of a second), which later exports do not pay again; an export
+// that finds it busy with another export checks and encodes on the main thread instead.
+//
+// The worker loads TypeScript through tsx's API (tsx is how the server runs), so it starts the
+// same under the server, the CLI and the test runner, whatever loader the parent uses.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { HmisCheckReport } from '../../../src/domain/hmis-csv/quality';
+import type { HmisRowSink } from './export-sink';
+import { EXPORT_WORKER_MARK, type WorkerReply, type WorkerRequest } from './export-worker';
+
+/** Young generation of the worker: csv-stringify makes short-lived garbage by the megabyte. */
+const WORKER_YOUNG_GENERATION_MB = 48;
+
+const BOOTSTRAP = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.tsx)
+  .then((api) => (api.tsImport ?? api.default.tsImport)(workerData.module, workerData.parent))
+  .catch((error) => parentPort.postMessage({ kind: 'failed', message: String(error && error.stack || error) }));
+`;
+
+type Pending = {
+  resolve: (reply: WorkerReply & { kind: 'reply' }) => void;
+  reject: (e: Error) => void;
+};
+
+class ExportWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private nextSession = 1;
+  dead: Error | null = null;
+  busy = false;
+  /** Resolves true once the worker serves, false if it could not start. */
+  readonly ready: Promise<boolean>;
+  private onReady: (ok: boolean) => void = () => undefined;
+
+  constructor() {
+    this.ready = new Promise((resolve) => (this.onReady = resolve));
+    const require = createRequire(import.meta.url);
+    this.worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: {
+        [EXPORT_WORKER_MARK]: true,
+        tsx: pathToFileURL(require.resolve('tsx/esm/api')).href,
+        module: new URL('./export-worker.ts', import.meta.url).href,
+        parent: import.meta.url,
+      },
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    this.worker.unref();
+    this.worker.on('message', (message: WorkerReply | { kind: 'failed'; message: string }) => {
+      if (message.kind === 'failed') {
+        this.fail(new Error(`The export worker did not start: ${message.message}`));
+      } else if (message.kind === 'ready') this.onReady(true);
+      else {
+        const waiting = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        waiting?.resolve(message);
+      }
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`The export worker exited (${code}).`)));
+  }
+
+  private fail(error: Error): void {
+    this.dead ??= error;
+    this.onReady(false);
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+    if (current === this) current = null;
+  }
+
+  request(body: DistributiveOmit<WorkerRequest, 'id'>): Promise<WorkerReply & { kind: 'reply' }> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.nextId++;
+    const reply = new Promise<WorkerReply & { kind: 'reply' }>((resolve, reject) =>
+      this.pending.set(id, { resolve, reject }),
+    );
+    this.worker.postMessage({ ...body, id });
+    return reply;
+  }
+
+  session(): number {
+    return this.nextSession++;
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+let current: ExportWorker | null = null;
+
+/**
+ * A sink on the shared export worker, or null when it cannot take this export: another export is
+ * using it, or it could not start (the export then checks and encodes on the main thread, as it
+ * did before the worker existed). `encode` false: rows are only checked.
+ */
+export async function workerSink(options: {
+  maxFindings?: number;
+  encode: boolean;
+}): Promise<HmisRowSink | null> {
+  current ??= new ExportWorker();
+  const worker = current;
+  if (worker.busy) return null;
+  worker.busy = true;
+  if (!(await worker.ready)) {
+    worker.busy = false;
+    return null;
+  }
+  const session = worker.session();
+  let closed = false;
+  const release = () => {
+    if (closed) return;
+    closed = true;
+    worker.busy = false;
+  };
+  const ask = async (body: DistributiveOmit<WorkerRequest, 'id' | 'session'>) => {
+    if (closed) throw new Error('The export has ended.');
+    const request = { ...body, session } as DistributiveOmit<WorkerRequest, 'id'>;
+    const reply = await worker.request(request);
+    if (reply.error !== undefined) throw new Error(reply.error);
+    return reply;
+  };
+  // Requests are posted as they are made and answered in order; a failed start fails them all.
+  const started = ask({ kind: 'start', encode: options.encode, maxFindings: options.maxFindings });
+  started.catch(() => undefined);
+  return {
+    async file(name, header) {
+      return (await ask({ kind: 'file', name, header })).text ?? '';
+    },
+    async rows(name, rows) {
+      return (await ask({ kind: 'rows', name, rows })).text ?? '';
+    },
+    async finish(): Promise<HmisCheckReport> {
+      try {
+        await started;
+        return (await ask({ kind: 'finish' })).report!;
+      } finally {
+        release();
+      }
+    },
+    close: release,
+  };
+}
