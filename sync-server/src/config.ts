@@ -2,8 +2,10 @@
 // with a message that names the variable (and never echoes a secret's value).
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import type { LockPolicy } from '../../src/domain/protocol/devices';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -37,6 +39,11 @@ export type Config = {
   bodyLimitBytes: number;
   /** How long a shutdown waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
+  /**
+   * Which peers may tell us the client's address and protocol (X-Forwarded-For/-Proto): true for
+   * any, or their addresses/CIDRs. Absent: none (the default; HSTS then needs a TLS socket).
+   */
+  trustProxy?: TrustProxy;
   production: boolean;
 };
 
@@ -88,6 +95,42 @@ const booleanFlag = z.preprocess(
 
 const MIB = 1024 * 1024;
 
+/** TRUST_PROXY: true/false, or a comma-separated list of addresses, CIDRs or proxy-addr names. */
+export type TrustProxy = true | string[];
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  if (rest.length > 0 || address === undefined || isIP(address) === 0) return false;
+  if (prefix === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= max;
+}
+
+const trustProxySetting = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .transform((s, ctx): boolean | string[] => {
+      const word = s.toLowerCase();
+      if (TRUE_WORDS.includes(word)) return true;
+      if (FALSE_WORDS.includes(word)) return false;
+      const entries = s.split(',').map((part) => part.trim());
+      if (entries.length > 50 || !entries.every(isProxyEntry)) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be true, false, or a comma-separated list of proxy addresses or CIDRs (for example 127.0.0.1,10.0.0.0/8, or loopback)',
+        });
+        return z.NEVER;
+      }
+      return entries;
+    })
+    .optional(),
+);
+
 const EnvSchema = z.object({
   PORT: wholeNumber(8787, 0, 65535),
   HOST: z.preprocess(blankToUndefined, nonEmpty.default('127.0.0.1')),
@@ -127,6 +170,7 @@ const EnvSchema = z.object({
   SEED_DEMO: booleanFlag,
   BODY_LIMIT_BYTES: wholeNumber(5 * MIB, 1024, 100 * MIB),
   SHUTDOWN_GRACE_MS: wholeNumber(10_000, 0, 600_000),
+  TRUST_PROXY: trustProxySetting,
 });
 
 /**
@@ -174,6 +218,9 @@ export function loadConfig(
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     production,
+    ...(e.TRUST_PROXY === undefined || e.TRUST_PROXY === false
+      ? {}
+      : { trustProxy: e.TRUST_PROXY }),
   };
 }
 
@@ -221,4 +268,34 @@ function readSecretFile(file: string): string | null {
     );
   }
   return secret;
+}
+
+/**
+ * The lock policy the server sends with every session (issue 11; src/domain/protocol/devices.ts),
+ * from IDLE_LOCK_MINUTES (default 15), SHARED_IDLE_LOCK_MINUTES (5, for devices marked shared),
+ * OFFLINE_UNLOCK_DAYS (14) and MAX_FAILED_UNLOCKS (5). Read when the app is built, so a bad value
+ * fails the start with a ConfigError naming the variable.
+ */
+export function loadLockPolicy(env: Record<string, string | undefined> = process.env): LockPolicy {
+  const schema = z.object({
+    IDLE_LOCK_MINUTES: wholeNumber(15, 1, 24 * 60),
+    SHARED_IDLE_LOCK_MINUTES: wholeNumber(5, 1, 24 * 60),
+    OFFLINE_UNLOCK_DAYS: wholeNumber(14, 1, 365),
+    MAX_FAILED_UNLOCKS: wholeNumber(5, 1, 100),
+  });
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const raw = env[variable];
+    const got = raw === undefined ? '' : ` (got ${JSON.stringify(raw)})`;
+    throw new ConfigError(variable, `Invalid ${variable}: ${issue.message}${got}.`);
+  }
+  const e = parsed.data;
+  return {
+    idleLockMinutes: e.IDLE_LOCK_MINUTES,
+    sharedIdleLockMinutes: e.SHARED_IDLE_LOCK_MINUTES,
+    offlineUnlockDays: e.OFFLINE_UNLOCK_DAYS,
+    maxFailedUnlocks: e.MAX_FAILED_UNLOCKS,
+  };
 }

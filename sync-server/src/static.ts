@@ -1,5 +1,6 @@
 // Serves the built PWA (vite's dist/) with cache headers a service-worker app needs, and the
-// single-page-app fallback: any unknown non-API page request gets index.html.
+// single-page-app fallback: any unknown non-API page request gets index.html. Security headers
+// (CSP, nosniff, ...) come from plugins/security.ts, on these files as on every answer.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -72,7 +73,8 @@ export function registerStatic(app: FastifyInstance, staticDir: string): void {
     }
     return reply.code(404).send({
       error: 'Not Found',
-      message: `Route ${request.method}:${request.url} not found`,
+      // The path only: a query string can carry PII, and answers should not echo it.
+      message: `Route ${request.method}:${request.url.split('?')[0]} not found`,
       statusCode: 404,
     });
   });

@@ -45,6 +45,10 @@ export const PICKLIST_IDS = Object.freeze({
   accessibilityNeed: 'accessibility-need',
   contactKind: 'contact-kind',
   contactLocation: 'contact-location',
+  /** The HMIS Release of Information's choice (W-ROI-1); only the code `share` shares. */
+  roiChoice: 'local:roi-choice',
+  /** How the HMIS Release of Information was given (W-ROI-1). */
+  roiMethod: 'local:roi-method',
 } as const);
 
 export type PicklistId = (typeof PICKLIST_IDS)[keyof typeof PICKLIST_IDS];
@@ -145,6 +149,19 @@ export const DEFAULT_PICKLISTS: readonly Picklist[] = [
       option('community_location', 'Other community location'),
       option('remote', 'Phone or online'),
     ],
+  },
+  // Minnesota's HMIS Release of Information (W-ROI-1). An override may reword these or add a
+  // choice, but the server shares a client's transactional data only for the code `share`: any
+  // other code, added or not, is treated as Do Not Share.
+  {
+    id: PICKLIST_IDS.roiChoice,
+    name: 'HMIS Release of Information',
+    options: [option('share', 'Share'), option('do_not_share', 'Do Not Share')],
+  },
+  {
+    id: PICKLIST_IDS.roiMethod,
+    name: 'How the Release of Information was given',
+    options: [option('signed', 'Signed'), option('verbal', 'Verbal (to be signed in person)')],
   },
 ];
 

@@ -1,5 +1,7 @@
 // The app-facing API's answers besides sync (sign-in, members, search), as the app reads them.
 import { z } from 'zod';
+import { localDateSchema } from '../records/dates';
+import { idSchema } from '../records/ids';
 import { roleSchema } from '../records/user';
 import {
   DEFAULT_LOCK_POLICY,
@@ -77,7 +79,24 @@ export const otherEnrollmentsSchema = z.object({
 });
 export type OtherEnrollment = z.infer<typeof otherEnrollmentsSchema>['enrollments'][number];
 
-/** GET /api/clients/search: recognition fields only, never enrollment data. */
+/**
+ * POST /api/clients/search: the criteria travel in the body, never in the URL, where they would
+ * reach server and proxy logs, Referer headers and browser history. Unknown keys are refused.
+ */
+export const clientSearchRequestSchema = z.strictObject({
+  providerId: idSchema,
+  firstName: z.string().trim().max(50).optional(),
+  lastName: z.string().trim().max(50).optional(),
+  dob: localDateSchema.optional(),
+  ssnLast4: z
+    .string()
+    .regex(/^\d{4}$/, 'The last 4 of the SSN are 4 digits')
+    .optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+export type ClientSearchRequest = z.input<typeof clientSearchRequestSchema>;
+
+/** POST /api/clients/search: recognition fields only, never enrollment data. */
 export const clientMatchesSchema = z.object({
   clients: z.array(
     z.object({

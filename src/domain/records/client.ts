@@ -1,8 +1,11 @@
 // The shared client record (HMIS Client.csv): universal data elements with their data quality,
-// plus contact information. Shared across providers; enrollments hold provider-specific data.
+// plus contact information and the client's HMIS Release of Information (Minnesota). Shared
+// across providers; enrollments hold provider-specific data. What another organization may see of
+// it follows the ROI (src/domain/workflow/roi.ts, RULES.md W-ROI).
 import { z } from 'zod';
 import { codeSchema } from '../codes/types';
 import { getList } from '../codes';
+import { DEFAULT_PICKLIST_REGISTRY, PICKLIST_IDS } from '../forms/picklists';
 import { idSchema } from './ids';
 import { localDateSchema } from './dates';
 
@@ -41,6 +44,31 @@ export const addressSchema = z.object(
   { error: 'An address has a first and second line, a city, a state and a ZIP code.' },
 );
 
+/** A code of a local picklist (retired codes included: stored answers may use them). */
+const picklistCode = (listId: string, message: string) =>
+  z
+    .string({ error: message })
+    .max(50, message)
+    .refine((code) => DEFAULT_PICKLIST_REGISTRY.has(listId, code), message);
+
+const ROI_MESSAGE =
+  'A Release of Information has the choice (Share or Do Not Share), the date it was given and how (signed or verbal).';
+
+/**
+ * W-ROI-1: the client's HMIS Release of Information: Share or Do Not Share, the date the client
+ * gave it and how. One field, so the three always change together.
+ */
+export const roiSchema = z.strictObject(
+  {
+    choice: picklistCode(PICKLIST_IDS.roiChoice, 'The ROI choice is Share or Do Not Share.'),
+    date: localDateSchema,
+    method: picklistCode(PICKLIST_IDS.roiMethod, 'The ROI was given signed or verbally.'),
+  },
+  { error: ROI_MESSAGE },
+);
+
+export type Roi = z.infer<typeof roiSchema>;
+
 const PHONE_MESSAGE = 'A phone number is 10 digits';
 const RACE_MESSAGE = 'Race and ethnicity is a list of the answers that apply.';
 
@@ -70,6 +98,11 @@ export const clientSchema = z.object({
     .nullable(),
   email: z.email({ error: 'Enter a valid email address' }).nullable(),
   address: addressSchema.nullable(),
+  /**
+   * W-ROI-1: null or absent when none is recorded (records from before the ROI was asked, HMIS
+   * imports, quick-created household members), which the server treats as Do Not Share.
+   */
+  roi: roiSchema.nullable().optional(),
 });
 
 export type Client = z.infer<typeof clientSchema>;

@@ -25,6 +25,8 @@ export type FieldKind =
   | 'ssn'
   | 'phone'
   | 'address'
+  /** The HMIS Release of Information: choice, date and how it was given (W-ROI-1). */
+  | 'roi'
   /** A link to another record: never shown as a value and never edited by hand. */
   | 'id'
   | 'unknown';
@@ -64,6 +66,7 @@ const FIELDS: Readonly<Record<RecordType, Readonly<Record<string, FieldSpec>>>> 
     phone: { label: 'Phone', kind: 'phone' },
     email: text('Email'),
     address: { label: 'Address', kind: 'address' },
+    roi: { label: 'HMIS Release of Information', kind: 'roi' },
   },
   enrollment: {
     clientId: id('Client'),

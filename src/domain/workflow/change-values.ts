@@ -1,7 +1,7 @@
 // A field's value as a case manager reads it: labels for codes and picklist options, dates as
 // "Mar 4, 2026", instants in Minnesota time, "(blank)" for nothing.
 import { getList, labelOf } from '../codes';
-import { DEFAULT_PICKLIST_REGISTRY } from '../forms';
+import { DEFAULT_PICKLIST_REGISTRY, PICKLIST_IDS } from '../forms';
 import type { PicklistRegistry } from '../forms';
 import type { JsonValue } from '../protocol';
 import { DEFAULT_TIME_ZONE, EXIT_REASON_LABELS, type ExitReason } from '../records';
@@ -97,6 +97,15 @@ export function valueText(
           .map((k) => v[k])
           .filter((p): p is string => typeof p === 'string' && p.trim() !== '');
         return parts.length ? parts.join(', ') : BLANK_TEXT;
+      }
+      return String(v);
+    case 'roi':
+      // "Do Not Share, given Mar 4, 2026 (Signed)"
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        const choice = typeof v.choice === 'string' ? v.choice : '';
+        const method = typeof v.method === 'string' ? v.method : '';
+        const date = typeof v.date === 'string' ? dateText(v.date) : '';
+        return `${picklists.labelOf(PICKLIST_IDS.roiChoice, choice) ?? choice}, given ${date} (${picklists.labelOf(PICKLIST_IDS.roiMethod, method) ?? method})`;
       }
       return String(v);
     default:

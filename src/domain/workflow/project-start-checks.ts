@@ -1,7 +1,8 @@
 // What blocks a project start (errors) and what is only worth a look (warnings): dates, the
 // household, quick-created members, DOB after the start (W-START-3), Enrollment CoC (W-START-1),
 // 4.12 of the head of household and adults (W-START-2), invalid answers, 4.05–4.10 with a federal
-// funder (W-DIS5) and 3.08 against them (W-DIS2, warnings). Part of project-start.ts.
+// funder (W-DIS5) and 3.08 against them (W-DIS2, warnings), the HMIS Release of Information
+// (W-ROI-7: a partial answer blocks, none only warns). Part of project-start.ts.
 import { DEFAULT_PICKLIST_REGISTRY, checkAnswers } from '../forms';
 import {
   CLIENT_DOESNT_KNOW,
@@ -35,6 +36,7 @@ import {
   type ProjectStartOptions,
 } from './project-start';
 import { disabilityRequiredErrors, disablingConditionWarnings } from './project-start-disabilities';
+import { startRoiIssues } from './project-start-roi';
 import { asksStartCls, emptyStartCls, startClsIssues } from './start-cls';
 
 const MISSING_DATA: readonly number[] = [
@@ -318,5 +320,8 @@ export function checkProjectStart(
       });
     }
   }
+  const roi = startRoiIssues({ ...input, projectStartDate: context.projectStartDate });
+  errors.push(...roi.errors);
+  warnings.push(...roi.warnings);
   return { errors, warnings };
 }

@@ -16,6 +16,7 @@ import {
   type ProjectStartInput,
   type ProjectStartOptions,
 } from './project-start';
+import { startRoiPatches, startRoiRecords } from './project-start-roi';
 import { asksStartCls, startClsChange } from './start-cls';
 
 /** The fields of a quick-created client (other universal data elements: not collected yet). */
@@ -68,14 +69,16 @@ export function buildProjectStartChanges(
   const caseManagerStart = input.caseManagerStartDate ?? input.projectStartDate;
   const changes: RecordChange[] = [];
   const enrollmentIds: Record<string, string> = {};
+  const rois = startRoiRecords(input);
 
   for (const m of input.members) {
     if (m.newClient) {
+      const roi = rois.get(m.key);
       changes.push({
         type: 'client',
         id: m.clientId,
         op: 'create',
-        fields: newClientFields(m.newClient),
+        fields: roi ? { ...newClientFields(m.newClient), roi } : newClientFields(m.newClient),
       });
     }
   }
@@ -130,6 +133,7 @@ export function buildProjectStartChanges(
       if (cls) changes.push(cls);
     }
   }
+  changes.push(...startRoiPatches(input, rois));
   return {
     changes,
     householdId,

@@ -13,7 +13,9 @@
 //    signed-in case manager. Hennepin assigns a case manager to the household, so every member's
 //    enrollment gets one, all from the same start date (the project start unless changed);
 //  - for the head of household and each adult: a 4.12 Current Living Situation dated on the project
-//    start date (W-START-2, start-cls.ts).
+//    start date (W-START-2, start-cls.ts);
+//  - W-ROI-7: the HMIS Release of Information given on the screen, in a quick-created member's
+//    create or, last, as a `roi` patch of an existing client (project-start-roi.ts).
 //
 // What blocks saving: the dates (project start not in the future, a real date; the case manager's
 // start inside [project start, today]), the household (exactly one head of household, a
@@ -41,13 +43,16 @@ import {
   type PicklistRegistry,
 } from '../forms';
 import { HEAD_OF_HOUSEHOLD } from '../codes';
+import type { Roi } from '../records';
 import { assessmentFormContext } from './form-context';
+import type { RoiAnswer } from './roi';
 import type { StartClsAnswers, StartClsField } from './start-cls';
 
 export type { RecordChange } from './case-managers';
 export * from './project-start-checks';
 export * from './project-start-disabilities';
 export * from './project-start-records';
+export * from './project-start-roi';
 
 /** The stage of the Entry assessment. */
 export const ENTRY_STAGE = 1;
@@ -80,6 +85,13 @@ export interface ProjectStartMember {
   answers: Answers;
   /** 4.12 on the start date (asked of the head of household and adults; absent: none yet). */
   cls?: StartClsAnswers;
+  /**
+   * W-ROI-7: the HMIS Release of Information on the member's record on this device (null: none;
+   * absent: not known, e.g. a client not on this device yet or a quick-created one).
+   */
+  roi?: Roi | null;
+  /** The Release of Information given on this screen (absent: none). */
+  roiAnswer?: RoiAnswer;
 }
 
 export interface ProjectStartInput {
@@ -120,7 +132,16 @@ export type IssueTarget =
   | { kind: 'answer'; memberKey: string; fieldId: string };
 
 export type MemberField =
-  'relationshipToHoH' | 'firstName' | 'lastName' | 'nameDataQuality' | 'dob' | 'dobDataQuality';
+  | 'relationshipToHoH'
+  | 'firstName'
+  | 'lastName'
+  | 'nameDataQuality'
+  | 'dob'
+  | 'dobDataQuality'
+  /** W-ROI-7: the member's HMIS Release of Information. */
+  | 'roiChoice'
+  | 'roiDate'
+  | 'roiMethod';
 
 export interface ProjectStartIssue {
   target: IssueTarget;
@@ -154,6 +175,8 @@ export interface DraftMember {
   answers: Record<string, AnswerValue>;
   /** Absent in drafts saved before 4.12 was asked at project start. */
   cls?: StartClsAnswers;
+  /** W-ROI-7: the Release of Information given on the screen (absent: none yet). */
+  roiAnswer?: RoiAnswer;
 }
 
 /** The screen's starting point: today, and the client whose page it is as head of household. */

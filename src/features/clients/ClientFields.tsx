@@ -1,10 +1,20 @@
 // The client form's controls (universal data elements with their data quality, contact
-// information), shared by "Create a new client" and the client profile. What is required and
-// what is derived is decided by src/domain/workflow/client-match.ts; this only lays it out.
+// information) and the HMIS Release of Information's, shared by "Create a new client" and the
+// client profile. What is required and what is derived is decided by
+// src/domain/workflow/client-match.ts and roi.ts; this only lays it out. Every input that holds
+// personal data says autocomplete="off": on a shared tablet the browser must not offer one
+// client's name, phone or address while another client's record is typed.
 import type { ReactNode } from 'react';
 import { hudOptions } from '../../shared/forms';
 import { CheckboxGroup, RadioGroup, TextField, type FieldError } from '../../shared/ui';
 import type { ClientForm, ClientFormField, ClientIssue } from '../../domain/workflow/client-match';
+import {
+  roiChoiceOptions,
+  roiMethodOptions,
+  type RoiAnswer,
+  type RoiField,
+  type RoiIssue,
+} from '../../domain/workflow/roi';
 
 export interface ClientFieldsProps {
   form: ClientForm;
@@ -76,6 +86,7 @@ export function ClientFields(props: ClientFieldsProps) {
       onChange={(v) => onChange(field, v)}
       error={errors[field]}
       maxLength={50}
+      autoComplete="off"
       {...extra}
     />
   );
@@ -108,6 +119,7 @@ export function ClientFields(props: ClientFieldsProps) {
         <H className="form-section-title">Social Security Number</H>
         <TextField
           id={id('ssn')}
+          autoComplete="off"
           label="SSN"
           value={form.ssn}
           onChange={(v) => onChange('ssn', v)}
@@ -134,6 +146,7 @@ export function ClientFields(props: ClientFieldsProps) {
         <H className="form-section-title">Date of birth</H>
         <TextField
           id={id('dob')}
+          autoComplete="off"
           label="Date of birth"
           type="date"
           max={today}
@@ -182,6 +195,7 @@ export function ClientFields(props: ClientFieldsProps) {
         ) : null}
         <TextField
           id={id('additionalRaceEthnicity')}
+          autoComplete="off"
           label="Additional race and ethnicity detail"
           hint="Optional, in the client's words."
           value={form.additionalRaceEthnicity}
@@ -217,6 +231,7 @@ export function ClientFields(props: ClientFieldsProps) {
         <div className="grid-2">
           <TextField
             id={id('phone')}
+            autoComplete="off"
             label="Phone"
             type="tel"
             inputMode="tel"
@@ -228,6 +243,7 @@ export function ClientFields(props: ClientFieldsProps) {
           />
           <TextField
             id={id('email')}
+            autoComplete="off"
             label="Email"
             type="email"
             inputMode="email"
@@ -239,6 +255,7 @@ export function ClientFields(props: ClientFieldsProps) {
         </div>
         <TextField
           id={id('addressLine1')}
+          autoComplete="off"
           label="Address"
           hint="A mailing address, if the client has one."
           value={form.addressLine1}
@@ -248,6 +265,7 @@ export function ClientFields(props: ClientFieldsProps) {
         />
         <TextField
           id={id('addressLine2')}
+          autoComplete="off"
           label="Address line 2"
           value={form.addressLine2}
           onChange={(v) => onChange('addressLine2', v)}
@@ -257,6 +275,7 @@ export function ClientFields(props: ClientFieldsProps) {
         <div className="grid-2">
           <TextField
             id={id('city')}
+            autoComplete="off"
             label="City"
             value={form.city}
             onChange={(v) => onChange('city', v)}
@@ -265,6 +284,7 @@ export function ClientFields(props: ClientFieldsProps) {
           />
           <TextField
             id={id('state')}
+            autoComplete="off"
             label="State"
             hint="2 letters, e.g. MN"
             value={form.state}
@@ -274,6 +294,7 @@ export function ClientFields(props: ClientFieldsProps) {
           />
           <TextField
             id={id('zip')}
+            autoComplete="off"
             label="ZIP code"
             inputMode="numeric"
             value={form.zip}
@@ -284,5 +305,90 @@ export function ClientFields(props: ClientFieldsProps) {
         </div>
       </section>
     </div>
+  );
+}
+
+// ---- HMIS Release of Information ---------------------------------------------------------------
+
+export function roiFieldId(idPrefix: string, field: RoiField): string {
+  return `${idPrefix}-roi-${field}`;
+}
+
+/** ROI issues as the page's ErrorSummary lists them, and the message per field. */
+export function roiIssueDisplay(
+  issues: readonly RoiIssue[],
+  idPrefix: string,
+): { summary: FieldError[]; byField: Partial<Record<RoiField, string>> } {
+  const byField: Partial<Record<RoiField, string>> = {};
+  const summary: FieldError[] = [];
+  for (const i of issues) {
+    if (byField[i.field]) continue;
+    byField[i.field] = i.message;
+    summary.push({ fieldId: roiFieldId(idPrefix, i.field), message: i.message });
+  }
+  return { summary, byField };
+}
+
+const ROI_CHOICES = roiChoiceOptions();
+const ROI_METHODS = roiMethodOptions();
+
+/**
+ * W-ROI-6: the client's choice on Minnesota's HMIS Release of Information, the date it was given
+ * (today when a choice is made with no date yet) and how. Optional as a whole; `intro` says what
+ * the choice means for this screen.
+ */
+export function RoiFields(props: {
+  answer: RoiAnswer;
+  onChange(answer: RoiAnswer): void;
+  errors: Partial<Record<RoiField, string>>;
+  idPrefix: string;
+  headingLevel: 2 | 3;
+  today: string;
+  /** Shown under the heading. */
+  intro?: ReactNode;
+  /** The heading; "HMIS Release of Information" when absent. */
+  title?: string;
+}) {
+  const { answer, errors, idPrefix, today } = props;
+  const H = props.headingLevel === 2 ? 'h2' : 'h3';
+  const id = (field: RoiField) => roiFieldId(idPrefix, field);
+  const set = (patch: Partial<RoiAnswer>) => props.onChange({ ...answer, ...patch });
+  return (
+    <section className="form-section" aria-labelledby={`${idPrefix}-roi-heading`}>
+      <H className="form-section-title" id={`${idPrefix}-roi-heading`}>
+        {props.title ?? 'HMIS Release of Information'}
+      </H>
+      {props.intro ? <div className="field-hint">{props.intro}</div> : null}
+      <RadioGroup
+        id={id('choice')}
+        label="The client's choice on the HMIS Release of Information"
+        hint="Share: other organizations in Minnesota's HMIS see the client's enrollments and services. Do Not Share: they see only the basic client record."
+        options={ROI_CHOICES}
+        value={answer.choice}
+        error={errors.choice}
+        inline
+        onChange={(v) => set({ choice: v, date: answer.date === '' ? today : answer.date })}
+      />
+      <TextField
+        id={id('date')}
+        label="Date the client gave it"
+        type="date"
+        max={today}
+        autoComplete="off"
+        value={answer.date}
+        error={errors.date}
+        onChange={(v) => set({ date: v })}
+      />
+      <RadioGroup
+        id={id('method')}
+        label="How the client gave it"
+        hint="Verbal consent (by phone): have the client sign at the first meeting in person."
+        options={ROI_METHODS}
+        value={answer.method}
+        error={errors.method}
+        inline
+        onChange={(v) => set({ method: v })}
+      />
+    </section>
   );
 }

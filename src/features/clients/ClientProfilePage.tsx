@@ -1,6 +1,7 @@
 // A client's profile: the universal data elements and contact information of the shared client
-// record, edited in place (only what the person changed is saved, as one 'client' patch), and the
-// client's enrollments on this device.
+// record, edited in place (only what the person changed is saved, as one 'client' patch), the
+// client's HMIS Release of Information (RoiSection.tsx) and the client's enrollments on this
+// device.
 import { useMemo, useState, type FormEvent } from 'react';
 import { clientWithEnrollments, type RecordView } from '../../db';
 import {
@@ -31,6 +32,7 @@ import {
   Section,
 } from '../../shared/ui';
 import { ClientFields, issueDisplay } from './ClientFields';
+import { RoiSection } from './RoiSection';
 import './clients.css';
 
 const ID_PREFIX = 'client';
@@ -97,6 +99,7 @@ export function ClientProfilePage({ clientId }: { clientId: string }) {
       back={BACK}
     >
       <Enrollments clientId={clientId} enrollments={data.enrollments} />
+      <RoiSection client={client} />
       {saved ? (
         <Alert tone="success" title="Saved">
           <p>The changes are on this device and sync when there is a connection.</p>
@@ -242,7 +245,13 @@ function ProfileForm(props: {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Client details" className="clients-profile">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      autoComplete="off"
+      aria-label="Client details"
+      className="clients-profile"
+    >
       {draft.restored ? (
         <Alert tone="info" title="Your unsaved changes were restored">
           <p>Save them, or discard them to see the record as it is.</p>

@@ -1,10 +1,10 @@
 // Find or add a client: search this device's copy of the shared client records (always) and the
 // server's (when online); open a client on this device, start a project entry for one only on the
-// server, or create a new client after checking for possible duplicates.
+// server, or create a new client after checking for possible duplicates. The criteria stay out
+// of the URL (search.ts): they live in this page's state and, for Back, in memory.
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { localClientsByIds, searchLocalClients } from '../../db';
-import { clientMatchesSchema } from '../../domain/protocol';
 import {
   checkQuery,
   mergeFound,
@@ -13,7 +13,6 @@ import {
 } from '../../domain/workflow/client-match';
 import { formatDate, personName } from '../../shared/format';
 import { useLiveQuery } from '../../shared/live';
-import { navigate, useSearchParams } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
 import { useServices } from '../../shared/services';
 import {
@@ -29,7 +28,7 @@ import {
   type FieldError,
 } from '../../shared/ui';
 import { NewClient } from './NewClient';
-import { maskedSsn, searchPath } from './search';
+import { dropUrlQuery, maskedSsn, recalledSearch, rememberSearch, searchServer } from './search';
 import './clients.css';
 
 interface SearchForm {
@@ -41,21 +40,14 @@ interface SearchForm {
 
 const KEYS = ['firstName', 'lastName', 'dob', 'ssnLast4'] as const;
 
-function queryFromParams(params: URLSearchParams): ClientQuery | null {
-  const query: ClientQuery = {};
-  for (const key of KEYS) {
-    const value = params.get(key)?.trim();
-    if (value) query[key] = value;
-  }
-  return Object.keys(query).length ? query : null;
-}
-
 export function FindClientPage() {
   const services = useServices();
   const { db, provider } = services;
-  const params = useSearchParams();
-  const submitted = queryFromParams(params);
+  // Whose searches these are: another person on a shared tablet does not get them back.
+  const owner = `${services.account.userId}:${provider.id}`;
+  const [submitted, setSubmitted] = useState<ClientQuery | null>(() => recalledSearch(owner));
   const submittedKey = JSON.stringify(submitted);
+  useEffect(dropUrlQuery, []);
   const [search, setSearch] = useState<SearchForm>(() => ({
     firstName: submitted?.firstName ?? '',
     lastName: submitted?.lastName ?? '',
@@ -66,7 +58,7 @@ export function FindClientPage() {
 
   const server = useQuery({
     queryKey: ['client-search', provider.id, submittedKey],
-    queryFn: () => services.api(searchPath(provider.id, submitted ?? {}), clientMatchesSchema),
+    queryFn: () => searchServer(services.api, provider.id, submitted ?? {}),
     enabled: submitted !== null,
     // Every server search is audited: run it when asked, not whenever the window gets focus.
     refetchOnWindowFocus: false,
@@ -93,8 +85,8 @@ export function FindClientPage() {
     const issues = checkQuery(query);
     setErrors(issues.map((i) => ({ fieldId: `find-${i.field}`, message: i.message })));
     if (issues.length) return;
-    const next = new URLSearchParams(query as Record<string, string>).toString();
-    navigate(`${paths.findClient()}?${next}`, { replace: true });
+    setSubmitted(query);
+    rememberSearch(owner, query);
   };
 
   const errorOf = (field: keyof SearchForm) =>
@@ -118,7 +110,13 @@ export function FindClientPage() {
       back={{ to: paths.caseload(), label: 'My caseload' }}
     >
       <Section title="Search">
-        <form role="search" aria-label="Client search" onSubmit={onSearch} noValidate>
+        <form
+          role="search"
+          aria-label="Client search"
+          onSubmit={onSearch}
+          noValidate
+          autoComplete="off"
+        >
           <ErrorSummary errors={errors} />
           <p className="muted">
             Search by any of these. Names match from the start, so “Rob” finds Robin; capitals and
@@ -131,6 +129,7 @@ export function FindClientPage() {
               value={search.firstName}
               onChange={(v) => setSearch((s) => ({ ...s, firstName: v }))}
               error={errorOf('firstName')}
+              autoComplete="off"
               maxLength={50}
             />
             <TextField
@@ -139,6 +138,7 @@ export function FindClientPage() {
               value={search.lastName}
               onChange={(v) => setSearch((s) => ({ ...s, lastName: v }))}
               error={errorOf('lastName')}
+              autoComplete="off"
               maxLength={50}
             />
             <TextField
@@ -148,6 +148,7 @@ export function FindClientPage() {
               value={search.dob}
               onChange={(v) => setSearch((s) => ({ ...s, dob: v }))}
               error={errorOf('dob')}
+              autoComplete="off"
             />
             <TextField
               id="find-ssnLast4"
@@ -156,6 +157,7 @@ export function FindClientPage() {
               value={search.ssnLast4}
               onChange={(v) => setSearch((s) => ({ ...s, ssnLast4: v }))}
               error={errorOf('ssnLast4')}
+              autoComplete="off"
               maxLength={4}
             />
           </div>

@@ -1,8 +1,9 @@
-// "Create a new client": the universal data elements with their data quality, then a check for
-// possible duplicates on this device and on the server before one 'client' create is saved.
+// "Create a new client": the universal data elements with their data quality and the client's
+// HMIS Release of Information (W-ROI-6), then a check for possible duplicates on this device and
+// on the server before one 'client' create is saved.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { localDuplicateCandidates } from '../../db';
-import { clientMatchesSchema, type ClientMatch } from '../../domain/protocol';
+import type { ClientMatch } from '../../domain/protocol';
 import { newId } from '../../domain/records';
 import {
   clientCreateFields,
@@ -19,19 +20,35 @@ import {
   type ClientQuery,
   type ClientValues,
 } from '../../domain/workflow/client-match';
+import {
+  roiAnswerFromDraft,
+  roiFromAnswer,
+  type Roi,
+  type RoiAnswer,
+  type RoiIssue,
+} from '../../domain/workflow/roi';
 import { useDraft } from '../../shared/draft';
 import { formatDate, personName } from '../../shared/format';
 import { navigate } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
 import { useServices, type AppServices } from '../../shared/services';
 import { Alert, Badge, Button, Confirm, ErrorSummary, Section } from '../../shared/ui';
-import { ClientFields, clientFieldId, issueDisplay } from './ClientFields';
-import { maskedSsn, searchPath } from './search';
+import {
+  ClientFields,
+  RoiFields,
+  clientFieldId,
+  issueDisplay,
+  roiIssueDisplay,
+} from './ClientFields';
+import { maskedSsn, searchServer } from './search';
 
 const ID_PREFIX = 'new-client';
 const DRAFT_KEY = 'client:new';
 
 type Destination = 'start' | 'profile';
+
+/** The draft: the client form and, since the ROI is asked, its answer (absent in older drafts). */
+type NewClientDraft = ClientForm & { roi?: RoiAnswer };
 
 interface PoolClient extends ClientKeys {
   id: string;
@@ -46,6 +63,7 @@ interface PoolClient extends ClientKeys {
 interface DuplicateCheck {
   candidates: Candidate<PoolClient>[];
   values: ClientValues;
+  roi: Roi | null;
   destination: Destination;
   /** False when the server could not be searched (offline). */
   serverChecked: boolean;
@@ -67,7 +85,7 @@ async function serverCandidates(
   if (last4) queries.push({ ssnLast4: last4 });
   if (!queries.length) return { checked: true, clients: [] };
   const settled = await Promise.allSettled(
-    queries.map((q) => api(searchPath(providerId, q, 50), clientMatchesSchema)),
+    queries.map((q) => searchServer(api, providerId, q, 50)),
   );
   const answered = settled.filter((s) => s.status === 'fulfilled');
   return { checked: answered.length > 0, clients: answered.flatMap((s) => s.value.clients) };
@@ -77,12 +95,13 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
   const services = useServices();
   const { db, provider, save } = services;
   const today = services.today();
-  const draft = useDraft<ClientForm>(DRAFT_KEY, emptyClientForm, {
+  const draft = useDraft<NewClientDraft>(DRAFT_KEY, emptyClientForm, {
     path: paths.findClient(),
     title: 'New client',
   });
   const [open, setOpen] = useState(false);
   const [issues, setIssues] = useState<ClientIssue[]>([]);
+  const [roiIssues, setRoiIssues] = useState<RoiIssue[]>([]);
   const [check, setCheck] = useState<DuplicateCheck | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -99,8 +118,12 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
     }
   }, [shown]);
 
-  const form = clientFormSchema.safeParse(draft.value).success ? draft.value : emptyClientForm();
+  const form: NewClientDraft = clientFormSchema.safeParse(draft.value).success
+    ? draft.value
+    : emptyClientForm();
+  const roiAnswer = roiAnswerFromDraft(form.roi);
   const display = issueDisplay(issues, ID_PREFIX);
+  const roiDisplay = roiIssueDisplay(roiIssues, ID_PREFIX);
 
   // Starts a new form with what was searched for.
   const start = () => {
@@ -118,18 +141,24 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
   const discard = async () => {
     await draft.clear();
     setIssues([]);
+    setRoiIssues([]);
     setCheck(null);
     setFailure(null);
     setOpen(false);
   };
 
-  const create = async (values: ClientValues, destination: Destination) => {
+  const create = async (values: ClientValues, roi: Roi | null, destination: Destination) => {
     if (creating.current) return;
     creating.current = true;
     setFailure(null);
     try {
       const id = newId();
-      await save({ type: 'client', id, op: 'create', fields: clientCreateFields(values) });
+      await save({
+        type: 'client',
+        id,
+        op: 'create',
+        fields: clientCreateFields({ ...values, roi }),
+      });
       await draft.clear();
       navigate(destination === 'start' ? paths.projectStart(id) : paths.client(id));
     } catch (error) {
@@ -140,10 +169,13 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
 
   const submit = async (destination: Destination) => {
     const result = clientFromForm(form, { today });
+    const roiResult = roiFromAnswer(roiAnswer, { today });
     setIssues(result.issues);
+    setRoiIssues(roiResult.issues);
     setFailure(null);
-    if (result.issues.length) return;
+    if (result.issues.length || roiResult.issues.length) return;
     const { values } = result;
+    const { roi } = roiResult;
     const input: ClientKeys = {
       firstName: values.firstName,
       lastName: values.lastName,
@@ -180,8 +212,8 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
         })),
       ];
       const candidates = possibleDuplicates(input, pool);
-      if (!candidates.length) await create(values, destination);
-      else setCheck({ candidates, values, destination, serverChecked: remote.checked });
+      if (!candidates.length) await create(values, roi, destination);
+      else setCheck({ candidates, values, roi, destination, serverChecked: remote.checked });
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -199,7 +231,7 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
     void submit('start');
   };
 
-  const set = <K extends keyof ClientForm>(field: K, value: ClientForm[K]) => {
+  const set = <K extends keyof NewClientDraft>(field: K, value: NewClientDraft[K]) => {
     setCheck(null);
     draft.set((previous) => {
       const base = clientFormSchema.safeParse(previous).success ? previous : emptyClientForm();
@@ -225,8 +257,8 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
           <p>Continue where you left off, or discard it.</p>
         </Alert>
       ) : null}
-      <form onSubmit={onSubmit} noValidate aria-label="New client">
-        <ErrorSummary errors={display.summary} />
+      <form onSubmit={onSubmit} noValidate aria-label="New client" autoComplete="off">
+        <ErrorSummary errors={[...display.summary, ...roiDisplay.summary]} />
         <ClientFields
           form={form}
           onChange={set}
@@ -235,6 +267,20 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
           idPrefix={ID_PREFIX}
           headingLevel={3}
           today={today}
+        />
+        <RoiFields
+          answer={roiAnswer}
+          onChange={(answer) => set('roi', answer)}
+          errors={roiDisplay.byField}
+          idPrefix={ID_PREFIX}
+          headingLevel={3}
+          today={today}
+          intro={
+            <p>
+              Ask every adult (the head of household answers for children). Left unanswered, the
+              client is saved without one and treated as Do Not Share until it is recorded.
+            </p>
+          }
         />
         {failure ? (
           <Alert tone="error" title="The client was not saved">
@@ -245,7 +291,7 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
           <DuplicateList
             check={check}
             onUse={(c) => void pickExisting(c)}
-            onCreate={() => void create(check.values, check.destination)}
+            onCreate={() => void create(check.values, check.roi, check.destination)}
             onCancel={() => setCheck(null)}
           />
         ) : (

@@ -1,7 +1,7 @@
-// Project start (Hennepin "Entry"): the project start date, the household, each member's Entry
-// assessment (MN Core, 4.05–4.10 and Hennepin Case Management at stage 1, from the form definitions
-// as the provider uses them) and the signed-in case manager on the Case Managers tab, saved as one
-// unit. The rules (what blocks saving, which records a save creates) are in
+// Project start (Hennepin "Entry"): the project start date, the household, the HMIS Release of
+// Information of those without one (W-ROI-7), each member's Entry assessment (MN Core, 4.05–4.10
+// and Hennepin Case Management at stage 1, from the form definitions as the provider uses them)
+// and the signed-in case manager on the Case Managers tab, saved as one unit. The rules (what blocks saving, which records a save creates) are in
 // src/domain/workflow/project-start.ts; the sections are in this folder's other files.
 import { useEffect, useRef, useState } from 'react';
 import { clientViewsById, openEnrollmentsAt, type RecordView } from '../../db';
@@ -39,6 +39,7 @@ import {
   updateMember,
 } from './draft-members';
 import { HouseholdSection } from './HouseholdSection';
+import { RoiSection } from './RoiSection';
 import { answerErrorsOf, elementIdOf, summaryOf, unknownClientName } from './issues';
 import { clientName, memberElementId } from './MemberPicker';
 import { StartNotices } from './StartNotices';
@@ -263,6 +264,14 @@ function ProjectStartForm(props: FormProps) {
         onRemove={remove}
         onAddExisting={addExisting}
         onAddNew={addNew}
+      />
+
+      <RoiSection
+        ordered={ordered}
+        projectStartDate={value.projectStartDate}
+        today={today}
+        errorFor={errorFor}
+        onAnswer={(key, answer) => update(key, (d) => ({ ...d, roiAnswer: answer }))}
       />
 
       {ordered.map((m) => (

@@ -1,6 +1,6 @@
 // The project start draft's household: the members as the rules read them (names made unique,
-// each existing client's date of birth from the device), and the draft edits that add, change or
-// remove a member.
+// each existing client's date of birth and HMIS Release of Information from the device), and the
+// draft edits that add, change or remove a member.
 import type { RecordView } from '../../db';
 import {
   emptyNewMember,
@@ -9,6 +9,7 @@ import {
   type ProjectStartDraft,
   type ProjectStartMember,
 } from '../../domain/workflow/project-start';
+import { roiOf } from '../../domain/workflow/roi';
 import { emptyStartCls } from '../../domain/workflow/start-cls';
 import { uniqueNames, unknownClientName } from './issues';
 import { clientName } from './MemberPicker';
@@ -39,6 +40,9 @@ export function projectStartMembers(
       relationshipToHoH: m.relationshipToHoH,
       answers: m.answers,
       cls: m.cls ?? emptyStartCls(),
+      // Not known for a client not on this device (nor for a quick-created one): asked (W-ROI-7).
+      roi: view && !m.newClient ? roiOf(view) : undefined,
+      roiAnswer: m.roiAnswer,
     };
   });
 }

@@ -24,6 +24,22 @@ import type { Household, Person } from './demo-caseload';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * W-ROI-7: the household's HMIS Release of Information, given by the head of household at project
+ * start and recorded for every member: a mix of Share (signed; one household in five verbal) and
+ * Do Not Share (one household in three). Decided from the head's name, not from `rand`, so the
+ * generated caseloads built from the same seed stay as they were.
+ */
+export function demoRoi(household: Household, start: string): NonNullable<Client['roi']> {
+  const head = household.members[0]!;
+  const n = [...`${head.first}${head.last}`].reduce((sum, c) => sum + c.charCodeAt(0), 0);
+  return {
+    choice: n % 3 === 0 ? 'do_not_share' : 'share',
+    date: start,
+    method: n % 5 === 0 ? 'verbal' : 'signed',
+  };
+}
+
 /** A local date `days` after `date` (negative for before). */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -209,6 +225,7 @@ export function householdRecords(
   };
   const adults: Enrollment[] = [];
   let head: Enrollment | null = null;
+  const roi = demoRoi(household, start);
   for (const person of household.members) {
     const hasSsn = rand() < 0.7;
     const client: Client = {
@@ -230,6 +247,7 @@ export function householdRecords(
       phone: null,
       email: null,
       address: null,
+      roi,
     };
     const enrollment: Enrollment = {
       id: newId(),

@@ -1,32 +1,33 @@
-// GET /api/clients/search and GET /api/clients/:clientId/enrollments: parse, check Enter Data As,
-// delegate to sync/client-search.ts and sync/other-enrollments.ts.
+// POST /api/clients/search and GET /api/clients/:clientId/enrollments: parse, check Enter Data
+// As, delegate to sync/client-search.ts and sync/other-enrollments.ts. Search is a POST so that
+// names, DOBs and SSN digits never sit in a URL (logs, Referer, browser history); the old GET
+// answers 405 without reading its query.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { idSchema, localDateSchema } from '../../../src/domain/records';
+import { clientSearchRequestSchema } from '../../../src/domain/protocol/api';
+import { idSchema } from '../../../src/domain/records';
 import { requireProviderMember, requireUser } from '../auth/guard';
 import { searchClients, type ClientMatch } from '../sync/client-search';
 import { listOtherEnrollments, type OtherEnrollment } from '../sync/other-enrollments';
 import type { SyncRouteDeps } from './sync-routes';
 
-const searchQuerySchema = z.object({
-  providerId: idSchema,
-  firstName: z.string().trim().max(50).optional(),
-  lastName: z.string().trim().max(50).optional(),
-  dob: localDateSchema.optional(),
-  ssnLast4: z
-    .string()
-    .regex(/^\d{4}$/, 'The last 4 of the SSN are 4 digits')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-});
+export const SEARCH_BY_POST_MESSAGE =
+  'Search with POST /api/clients/search and the criteria in a JSON body: they must not be in the URL.';
 
 const enrollmentsParamsSchema = z.object({ clientId: idSchema });
 const enrollmentsQuerySchema = z.object({ providerId: idSchema });
 
 export async function clientRoutes(app: FastifyInstance, deps: SyncRouteDeps): Promise<void> {
-  app.get('/api/clients/search', async (request): Promise<{ clients: ClientMatch[] }> => {
+  app.get('/api/clients/search', async (_request, reply) =>
+    reply
+      .code(405)
+      .header('allow', 'POST')
+      .send({ error: 'method_not_allowed', message: SEARCH_BY_POST_MESSAGE }),
+  );
+
+  app.post('/api/clients/search', async (request): Promise<{ clients: ClientMatch[] }> => {
     const user = await requireUser(request);
-    const { providerId, ...query } = searchQuerySchema.parse(request.query);
+    const { providerId, ...query } = clientSearchRequestSchema.parse(request.body);
     requireProviderMember(user, providerId);
     const clients = await searchClients(deps.storage, {
       userId: user.id,

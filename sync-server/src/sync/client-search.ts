@@ -1,10 +1,13 @@
 // Finding a client's shared record before creating one. Returns only what is needed to recognise
 // a person (names, date of birth, last 4 of SSN, data quality, which providers have served them),
-// never another provider's enrollment data, and audits every search.
+// never another provider's enrollment data, and audits every search. Which providers served a
+// client is transactional: for a client who does not share (HMIS Release of Information, RULES.md
+// W-ROI-3) only the searching user's own providers are listed.
 import { normalizeName } from '../../../src/domain/merge';
 import { recordKey } from '../../../src/domain/records';
 import { badRequest } from '../errors';
 import type { Storage } from '../storage/types';
+import { viewerOf, visibleProviders } from './roi-visibility';
 
 export interface ClientQuery {
   firstName?: string;
@@ -49,8 +52,10 @@ export async function searchClients(
   const live = found.filter((r) => !r.state.deleted);
   const scopes = await storage.getScopes(live.map((r) => ({ type: 'client', id: r.state.id })));
   const providerNames = new Map((await storage.listProviders()).map((p) => [p.id, p.name]));
+  const viewer = await viewerOf(storage, input.userId);
   const clients = live.map((r): ClientMatch => {
     const f = r.state.fields;
+    const servedBy = scopes.get(recordKey('client', r.state.id)) ?? [];
     return {
       id: r.state.id,
       firstName: str(f.firstName),
@@ -60,7 +65,7 @@ export async function searchClients(
       dobDataQuality: num(f.dobDataQuality),
       ssnLast4: r.clientKeys?.ssnLast4 ?? null,
       ssnDataQuality: num(f.ssnDataQuality),
-      providers: (scopes.get(recordKey('client', r.state.id)) ?? []).map((id) => ({
+      providers: visibleProviders(r.state, viewer, servedBy).map((id) => ({
         id,
         name: providerNames.get(id) ?? 'Unknown provider',
       })),

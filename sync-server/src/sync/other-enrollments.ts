@@ -1,10 +1,13 @@
 // Where else a client is enrolled right now: the client's open enrollments at other providers, so
 // a case manager can see that the person is also in, say, an ESG, PATH, YHDP or CES project and
 // coordinate. Returns which provider and project type and since when, never the enrollment's
-// assessments, contacts, notes or exit data, and audits every look.
+// assessments, contacts, notes or exit data, and audits every look. For a client who does not
+// share (HMIS Release of Information, RULES.md W-ROI-3) it lists only the enrollments at providers
+// the asking user is a member of.
 import { recordKey } from '../../../src/domain/records';
 import { notFound } from '../errors';
 import type { Storage } from '../storage/types';
+import { sharesWith, viewerOf, visibleProviders } from './roi-visibility';
 
 export interface OtherEnrollment {
   id: string;
@@ -36,11 +39,14 @@ export async function listOtherEnrollments(
   if (!client || client.state.deleted) throw notFound(CLIENT_NOT_IN_CASELOAD);
 
   const providers = new Map((await storage.listProviders()).map((p) => [p.id, p]));
+  const viewer = await viewerOf(storage, input.userId);
+  const visible = new Set(visibleProviders(client.state, viewer, [...providers.keys()]));
   const enrollments: OtherEnrollment[] = [];
   for (const record of await storage.listClientEnrollments([clientId])) {
     const f = record.state.fields;
     if (record.state.deleted || f.clientId !== clientId || f.exitDate != null) continue;
     if (typeof f.providerId !== 'string' || f.providerId === providerId) continue;
+    if (!visible.has(f.providerId)) continue; // W-ROI-3: Do Not Share
     // Providers are never removed (only deactivated), so an enrollment's provider is always there.
     const provider = providers.get(f.providerId);
     if (!provider) continue;
@@ -69,7 +75,11 @@ export async function listOtherEnrollments(
       action: 'view_other_enrollments',
       recordType: 'client',
       recordId: clientId,
-      details: { enrollmentIds: enrollments.map((e) => e.id) },
+      details: {
+        enrollmentIds: enrollments.map((e) => e.id),
+        // What the answer was decided under, for whoever reviews who saw what (W-ROI-4).
+        sharing: sharesWith(client.state) ? 'share' : 'do_not_share',
+      },
     },
   ]);
   return enrollments;

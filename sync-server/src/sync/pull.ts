@@ -1,9 +1,12 @@
 // Pull: the records in a provider's scope that changed since the device's cursor, in change
 // order. Change numbers are assigned under a lock held to commit (storage.reserveChangeSeqs), so a
 // cursor never passes a change that is still committing: a pull cannot miss a concurrent push.
+// Clients that do not share (HMIS Release of Information, RULES.md W-ROI-3) come without the
+// contact information other organizations recorded (roi-visibility.ts).
 import type { RecordState } from '../../../src/domain/merge';
 import { badRequest } from '../errors';
 import type { Storage } from '../storage/types';
+import { asSeenBy, viewerOf } from './roi-visibility';
 
 const CURSOR_PREFIX = 'c1.';
 
@@ -59,8 +62,13 @@ export async function pullChanges(
       })),
     );
   }
+  const changes = await asSeenBy(
+    storage,
+    () => viewerOf(storage, input.userId),
+    page.records.map((r) => r.state),
+  );
   return {
-    changes: page.records.map((r) => r.state),
+    changes,
     cursor: encodeCursor(page.lastSeq),
     hasMore: page.records.length === input.limit,
   };

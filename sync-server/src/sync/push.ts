@@ -37,6 +37,13 @@ import { clientKeys } from './client-keys';
 import { DuplicateKeys } from './duplicate-candidates';
 import { enrollmentProvider, scopeOwner } from './scope';
 import { checkHouseholdRules } from './household-check';
+import { roiAuditEntry } from './roi-audit';
+import {
+  VersionAuthors,
+  isWithheldClientConflict,
+  sharesWith,
+  withheldConflictProviders,
+} from './roi-visibility';
 
 export interface PushInput {
   user: AuthUser;
@@ -345,6 +352,14 @@ class PushBatch {
           fields: Object.keys(m.fields),
         },
       });
+      // W-ROI-5: a change of the client's Release of Information is audited on its own.
+      const roiChange = roiAuditEntry(previous?.state ?? null, outcome.state, {
+        at: this.receivedAt,
+        ...author,
+        mutationId: m.mutationId,
+        deviceId: m.deviceId,
+      });
+      if (roiChange) this.audit.push(roiChange);
     }
     this.finish(m, author, result);
   }
@@ -389,6 +404,28 @@ class PushBatch {
     });
   }
 
+  /**
+   * W-ROI-3: a conflict on a contact field of a client who does not share goes to the providers
+   * that recorded the two values, not to every provider serving the client. Decided on the
+   * client as this batch leaves it (a change of choice in the batch counts from then on).
+   */
+  private async limitWithheldConflicts(): Promise<void> {
+    let authors: VersionAuthors | null = null;
+    for (const row of this.conflicts.values()) {
+      const c = row.conflict;
+      if (!isWithheldClientConflict(c)) continue;
+      const client = this.records.get(recordKey('client', c.recordId));
+      if (!client || sharesWith(client.state)) continue;
+      authors ??= new VersionAuthors(
+        this.tx,
+        new Map([...this.processed.values()].map((r) => [r.mutationId, r.providerId])),
+      );
+      const recordedBy = await withheldConflictProviders(authors, c);
+      // Nobody found (should not happen): the provider whose change made the conflict.
+      row.providerIds = recordedBy.length > 0 ? recordedBy : row.providerIds.slice(0, 1);
+    }
+  }
+
   // --- writing -------------------------------------------------------------------------------
 
   /** The enrollments this batch changed, as stored: what the M11 check looks around. */
@@ -407,7 +444,10 @@ class PushBatch {
     // lock that serialises concurrent pushes until commit (so pulls never miss a change). The
     // shorter it is held, the less PostgreSQL pushes and pulls queue behind each other.
     if (this.newScopes.length > 0) await tx.addScopes(this.newScopes);
-    if (this.conflicts.size > 0) await tx.putConflicts([...this.conflicts.values()]);
+    if (this.conflicts.size > 0) {
+      await this.limitWithheldConflicts();
+      await tx.putConflicts([...this.conflicts.values()]);
+    }
     if (this.history.length > 0) await tx.putHistory(this.history);
     if (this.processed.size > 0) await tx.putMutations([...this.processed.values()]);
     if (this.deviceRow?.nextSeq !== this.nextSeq || !this.deviceRow.owned) {

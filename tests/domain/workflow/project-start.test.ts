@@ -375,6 +375,11 @@ describe('3.16 Enrollment CoC at project start (W-START-1, Eva 27)', () => {
     expect(check.errors).toEqual([]);
     expect(check.warnings).toEqual([
       { target: { kind: 'enrollmentCoc' }, message: expect.stringMatching(/Eva 27/) },
+      // W-ROI-7: the head of household has no Release of Information yet.
+      {
+        target: { kind: 'member', memberKey: id(1), field: 'roiChoice' },
+        message: expect.stringContaining('treated as Do Not Share'),
+      },
     ]);
     const head = buildProjectStartChanges(input({ cocOptions: [] })).changes[0]!;
     expect(head.fields.enrollmentCoc).toBeNull();

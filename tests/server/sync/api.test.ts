@@ -360,11 +360,10 @@ describe.each(STORAGE_KINDS)('sync API on %s', (kind) => {
     expect(pullP1.statusCode).toBe(403);
 
     // The shared client record can be found, with only what recognises a person.
-    const search = await server.request(
-      'outsider',
-      'GET',
-      `/api/clients/search?providerId=${server.providers.p2}&lastName=scopelast`,
-    );
+    const search = await server.request('outsider', 'POST', '/api/clients/search', {
+      providerId: server.providers.p2,
+      lastName: 'scopelast',
+    });
     const [match] = (search.json() as { clients: Record<string, unknown>[] }).clients;
     expect(Object.keys(match!).sort()).toEqual([
       'dob',
@@ -380,7 +379,8 @@ describe.each(STORAGE_KINDS)('sync API on %s', (kind) => {
     expect(match).toMatchObject({
       id: h.ids.client,
       ssnLast4: '1234',
-      providers: [{ id: server.providers.p1, name: 'Test Family Case Management' }],
+      // No Release of Information recorded: Do Not Share, so provider 1 is not named (W-ROI-3).
+      providers: [],
     });
 
     // Starting an enrollment brings the client, and only the client, into provider 2's scope.

@@ -165,7 +165,15 @@ describe.each(STORAGE_KINDS)('screens API on %s', (kind) => {
     async function newClient(name: string, providerId = server.providers.p1): Promise<string> {
       const clientId = testId(`${name}-client`);
       await push('cmA', providerId, (d) => [
-        d.create('client', clientId, clientFields({ firstName: `${name}first` })),
+        // Share (W-ROI-3): these tests are about what other enrollments lists when it may.
+        d.create(
+          'client',
+          clientId,
+          clientFields({
+            firstName: `${name}first`,
+            roi: { choice: 'share', date: '2026-01-05', method: 'signed' },
+          }),
+        ),
       ]);
       return clientId;
     }
@@ -298,7 +306,7 @@ describe.each(STORAGE_KINDS)('screens API on %s', (kind) => {
           action: 'view_other_enrollments',
           recordType: 'client',
           recordId: ids.clientId,
-          details: { enrollmentIds: [ids.atP3, ids.atP2] },
+          details: { enrollmentIds: [ids.atP3, ids.atP2], sharing: 'share' },
         },
       ]);
     });

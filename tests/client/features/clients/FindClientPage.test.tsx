@@ -8,7 +8,13 @@ import { getView } from '../../../../src/db';
 import type { ClientMatch } from '../../../../src/domain/protocol';
 import { newId } from '../../../../src/domain/records';
 import { FindClientPage } from '../../../../src/features/clients';
-import { makeServices, renderWithServices, TEST_PROVIDER, type TestServices } from '../render';
+import {
+  makeServices,
+  renderWithServices,
+  TEST_PROVIDER,
+  testAccount,
+  type TestServices,
+} from '../render';
 import { expectNoAxeViolations } from '../axe';
 import { clientFields, enrollmentFields, storeSynced } from './records';
 
@@ -149,11 +155,66 @@ describe('FindClientPage search', () => {
       ).toEqual(['Taylor Serveronly', 'Robin Testperson']),
     );
     expect(screen.queryByText("Showing this device's records only (offline)")).toBeNull();
-    expect(api).toHaveBeenCalledWith(
-      `/api/clients/search?providerId=${TEST_PROVIDER.id}&lastName=Serv`,
-      expect.anything(),
-    );
+    expect(api).toHaveBeenCalledWith('/api/clients/search', expect.anything(), {
+      method: 'POST',
+      body: { providerId: TEST_PROVIDER.id, lastName: 'Serv' },
+    });
     await expectNoAxeViolations(container);
+  });
+
+  it('keeps the criteria out of the URL and history, and Back to the search shows it again', async () => {
+    const user = userEvent.setup();
+    const api = serverAnswers([]);
+    const first = renderWithServices(<FindClientPage />, services);
+    await search(user, { 'First name': 'Rob', 'Last name': 'Testp', 'Last 4 of SSN': '1234' });
+    expect(
+      await within(results()).findByRole('link', { name: 'Open Robin Testperson' }),
+    ).toBeTruthy();
+    expect(window.location.pathname + window.location.search + window.location.hash).toBe(
+      '/clients/find',
+    );
+    expect(JSON.stringify(window.history.state)).not.toMatch(/Rob|Testp|1234/);
+    expect(api.mock.calls.map((c) => c[0])).toEqual(['/api/clients/search']);
+
+    // Leaving and coming Back (the page mounts again on the same history entry).
+    first.unmount();
+    renderWithServices(<FindClientPage />, services);
+    expect(
+      await within(results()).findByRole('link', { name: 'Open Robin Testperson' }),
+    ).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('Last name').value).toBe('Testp');
+  });
+
+  it("does not give one person's search to the next one on a shared tablet", async () => {
+    const user = userEvent.setup();
+    const first = renderWithServices(<FindClientPage />, services);
+    await search(user, { 'Last name': 'Testp' });
+    expect(
+      await within(results()).findByRole('link', { name: 'Open Robin Testperson' }),
+    ).toBeTruthy();
+    first.unmount();
+    const next = await makeServices({ account: testAccount({ username: 'next.casemanager' }) });
+    renderWithServices(<FindClientPage />, next);
+    expect(screen.queryByRole('region', { name: 'Results' })).toBeNull();
+    expect(screen.getByLabelText<HTMLInputElement>('Last name').value).toBe('');
+  });
+
+  it('ignores and removes criteria left in the URL by an old link', async () => {
+    window.history.replaceState(null, '', '/clients/find?lastName=Testperson&ssnLast4=1234');
+    const api = serverAnswers([]);
+    renderWithServices(<FindClientPage />, services);
+    await waitFor(() => expect(window.location.search).toBe(''));
+    expect(screen.queryByRole('region', { name: 'Results' })).toBeNull();
+    expect(api).not.toHaveBeenCalled();
+  });
+
+  it('asks the browser not to keep what is typed in the search fields', () => {
+    renderWithServices(<FindClientPage />, services);
+    const form = screen.getByRole('search', { name: 'Client search' });
+    expect(form.getAttribute('autocomplete')).toBe('off');
+    for (const label of ['First name', 'Last name', 'Date of birth', 'Last 4 of SSN']) {
+      expect(within(form).getByLabelText(label).getAttribute('autocomplete')).toBe('off');
+    }
   });
 
   it('asks for something to search by', async () => {
