@@ -15,6 +15,7 @@
 // mutation id) but cannot read it, forge a new change, pull or refresh. The route answers
 // statuses only, never data, and may tell the device to wipe a person's data.
 import { z } from 'zod';
+import { ID_PATTERN, idSchema } from '../records/ids';
 
 /** A device-wide id (the browser profile), 16 to 64 url-safe characters. */
 export const installationIdSchema = z
@@ -117,7 +118,7 @@ const base64 = (max: number) =>
 
 /** One sealed change. Only the mutation id and the person's id are readable. */
 export const sealedEnvelopeSchema = z.object({
-  mutationId: z.string().uuid(),
+  mutationId: z.string().regex(ID_PATTERN, 'A mutation id is 32 lowercase hex characters'),
   userId: z.string().min(1).max(64),
   keyId: z.string().min(1).max(64),
   /** The ephemeral ECDH P-256 public key. */
@@ -179,3 +180,56 @@ export const deliverResponseSchema = z.object({
   wipe: z.array(z.string()).default([]),
 });
 export type DeliverResponse = z.infer<typeof deliverResponseSchema>;
+
+// The devices of users, for administrators (sync-server/src/routes/devices.ts and
+// sync-server/src/auth/devices.ts; the admin screen src/features/devices):
+//
+//   GET  /api/admin/devices[?username=…|?userId=…]  → DeviceListResponse
+//   POST /api/admin/devices/revoke DeviceRevokeRequest → DeviceRevokeResponse
+//
+// Revoking ends the device's sessions at once and tells it to wipe that person's data at its
+// next contact. Nothing here holds a key or a secret.
+
+/** Why a device was revoked (sync-server/src/auth/refusals.ts RevokeReason). */
+export const DEVICE_REVOKE_REASONS = ['admin', 'deactivated', 'password_reset'] as const;
+export type DeviceRevokeReason = (typeof DEVICE_REVOKE_REASONS)[number];
+
+const instantSchema = z.iso.datetime({ offset: true });
+
+/** What an administrator sees of one person's device (no keys, no secrets). */
+export const deviceViewSchema = z.object({
+  userId: z.string().min(1).max(64),
+  username: z.string(),
+  displayName: z.string(),
+  deviceId: installationIdSchema,
+  /** What the device called itself at sign-in ("Chrome on Android"), or null. */
+  label: z.string().nullable(),
+  /** A tablet several people use. */
+  shared: z.boolean(),
+  firstSeenAt: instantSchema,
+  lastSeenAt: instantSchema,
+  revokedAt: instantSchema.nullable(),
+  /** A DeviceRevokeReason as the server stored it; null while the device is active. */
+  revokedReason: z.string().nullable(),
+  /** When the device was told to wipe this person's data; null while it has not been told. */
+  wipeSentAt: instantSchema.nullable(),
+});
+export type DeviceView = z.infer<typeof deviceViewSchema>;
+
+/** GET /api/admin/devices: by username, then last seen (latest first). */
+export const deviceListResponseSchema = z.object({ devices: z.array(deviceViewSchema) });
+export type DeviceListResponse = z.infer<typeof deviceListResponseSchema>;
+
+/** POST /api/admin/devices/revoke body. */
+export const deviceRevokeRequestSchema = z.object({
+  userId: idSchema,
+  deviceId: installationIdSchema,
+});
+export type DeviceRevokeRequest = z.infer<typeof deviceRevokeRequestSchema>;
+
+/** The device as it is now; `alreadyRevoked` when it was revoked before (nothing changed). */
+export const deviceRevokeResponseSchema = z.object({
+  device: deviceViewSchema,
+  alreadyRevoked: z.boolean(),
+});
+export type DeviceRevokeResponse = z.infer<typeof deviceRevokeResponseSchema>;

@@ -1,5 +1,17 @@
 // Accounts: sign-in, refresh, sign-out (used by routes/auth.ts) and the administration the admin
 // CLI and the demo seed perform (providers, users, memberships, passwords).
+//
+// Devices (issue 11). A sign-in may name its device (signInDeviceSchema): the device is registered
+// for the user (storage user_devices) with its signing key and a new push secret, and the session
+// carries the device's id in its tokens and the sealing keys in its answer. Every session answer
+// carries the lock policy. A revoked device that signs in is told to wipe once (if no other
+// contact told it already), and a later sign-in from it registers it afresh (revoke.ts).
+//
+// Refresh tokens rotate within a family (one per sign-in). Using a rotated token again revokes the
+// whole family (401 token_reused), except within REFRESH_RACE_GRACE_MS of its rotation: the page
+// and the service worker of one device can send the same token at once, and the one that loses
+// gets 409 session_refreshed (nothing revoked, nothing issued) and reads the tokens the other one
+// stored. No token is ever issued for a rotated one, so the grace gives a thief nothing.
 import type { z } from 'zod';
 import {
   newId,
@@ -9,10 +21,29 @@ import {
   type Provider,
   type Role,
 } from '../../../src/domain/records';
+import {
+  DEFAULT_LOCK_POLICY,
+  type LockPolicy,
+  type Sealing,
+  type SignInDevice,
+} from '../../../src/domain/protocol/devices';
+import { loadLockPolicy } from '../config';
 import { HttpError } from '../errors';
 import { RetryLaterError } from '../plugins/errors';
-import type { AuditEntry, Storage, StorageTx, UserRow } from '../storage/types';
+import type {
+  AuditEntry,
+  DeviceTx,
+  SessionTokenRow,
+  Storage,
+  StorageTx,
+  UserDeviceRow,
+  UserRow,
+} from '../storage/types';
+import { ACCOUNT_INACTIVE, SESSION_ENDED, WRONG_CREDENTIALS } from './messages';
 import { hashPassword, passwordProblem, verifyDummyPassword, verifyPassword } from './password';
+import { deviceRevoked, refreshRaced, tokenReused } from './refusals';
+import { recordWipeInstruction, revokeDevicesInTx } from './revoke';
+import { ServerKeys, newPushSecret, type ServerSealingKey } from './server-keys';
 import {
   IP_ATTEMPTS_PER_WINDOW,
   IP_WINDOW_MS,
@@ -25,12 +56,17 @@ import {
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens';
 import type { AuthUser } from './types';
 
-export const WRONG_CREDENTIALS = 'Wrong username or password.';
-export const SESSION_ENDED = 'Your session has ended. Sign in again.';
-export const ACCOUNT_INACTIVE =
-  'This account has been deactivated. Ask an administrator if you need access again.';
+export { ACCOUNT_INACTIVE, SESSION_ENDED, WRONG_CREDENTIALS };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How long after its rotation a refresh token presented again is taken for a concurrent refresh of
+ * the same device (409, try again) rather than reuse (the family revoked). Generous, since the
+ * grace issues nothing: it only has to cover the slower of two requests sent at once on a poor
+ * mobile connection.
+ */
+export const REFRESH_RACE_GRACE_MS = 30_000;
 
 /** A provider the user may enter data as, with what the app's screens need to know about it. */
 export interface SessionProvider {
@@ -62,6 +98,10 @@ export interface Session {
   /** ISO instant. */
   refreshTokenExpiresAt: string;
   user: SessionUser;
+  policy: LockPolicy;
+  /** When the sign-in named its device. */
+  device?: { id: string };
+  sealing?: Sealing;
 }
 
 export interface AccountsOptions {
@@ -70,6 +110,18 @@ export interface AccountsOptions {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   now: () => number;
+  /** Sent with every session; default from the environment (config.ts loadLockPolicy). */
+  lockPolicy?: LockPolicy;
+}
+
+/** What a session is issued for: the token family it continues and the device, if any. */
+interface SessionGrant {
+  /** The id the new refresh token gets (a rotation names it on the token it replaces). */
+  tokenId: string;
+  familyId: string;
+  /** The per-person sync device id a legacy sign-in gave (kept on the token row). */
+  syncDeviceId: string | null;
+  device: UserDeviceRow | null;
 }
 
 /** Usernames are case-insensitive: stored and looked up in lower case. */
@@ -113,17 +165,30 @@ function audit(
 export class Accounts {
   private readonly ipLimiter = new RateLimiter(IP_ATTEMPTS_PER_WINDOW, IP_WINDOW_MS);
   private readonly phantoms = new PhantomLockouts();
+  private readonly policy: LockPolicy;
+  readonly serverKeys: ServerKeys;
 
-  constructor(private readonly options: AccountsOptions) {}
+  constructor(private readonly options: AccountsOptions) {
+    this.policy = options.lockPolicy ?? loadLockPolicy();
+    this.serverKeys = new ServerKeys(options.storage, options.now);
+  }
 
-  private get storage(): Storage {
+  /** The storage and clock, for the guard's access check (routes/auth.ts installs it). */
+  get storage(): Storage {
     return this.options.storage;
+  }
+
+  get now(): () => number {
+    return this.options.now;
   }
 
   async signIn(input: {
     username: string;
     password: string;
+    /** The legacy per-person sync device id (kept on the refresh token and audited). */
     deviceId?: string | null;
+    /** The device (installation) signing in, with its signing key (issue 11). */
+    device?: SignInDevice | null;
     ip?: string;
   }): Promise<Session> {
     const now = this.options.now();
@@ -142,6 +207,8 @@ export class Accounts {
     }
     const username = normalizeUsername(input.username);
     const deviceId = input.deviceId ?? null;
+    const device = input.device ?? null;
+    const installationId = device?.id ?? null;
     const user = await this.storage.getUserByUsername(username);
 
     if (!user) {
@@ -153,7 +220,12 @@ export class Accounts {
       await verifyDummyPassword(input.password);
       const lockedNow = this.phantoms.fail(username, now);
       await this.storage.appendAudit([
-        audit(now, 'sign_in_failed', null, { reason: 'unknown_user', ip, deviceId }),
+        audit(now, 'sign_in_failed', null, {
+          reason: 'unknown_user',
+          ip,
+          deviceId,
+          installationId,
+        }),
       ]);
       if (lockedNow) throw lockedError(lockedNow, now);
       throw new HttpError(401, 'wrong_credentials', WRONG_CREDENTIALS);
@@ -162,7 +234,13 @@ export class Accounts {
     const locked = lockedUntil(user, now);
     if (locked) {
       await this.storage.appendAudit([
-        audit(now, 'sign_in_failed', user.id, { username, reason: 'locked', ip, deviceId }),
+        audit(now, 'sign_in_failed', user.id, {
+          username,
+          reason: 'locked',
+          ip,
+          deviceId,
+          installationId,
+        }),
       ]);
       throw lockedError(locked, now);
     }
@@ -180,6 +258,7 @@ export class Accounts {
             failures: next.locked ? current.failedSignIns + 1 : next.user.failedSignIns,
             ip,
             deviceId,
+            installationId,
           }),
         ];
         if (next.locked) {
@@ -194,39 +273,149 @@ export class Accounts {
       throw new HttpError(401, 'wrong_credentials', WRONG_CREDENTIALS);
     }
 
+    if (device) {
+      // A revoked device is told to wipe this user's data once; the next sign-in registers it
+      // afresh. (The right password is needed first: the answer says the device was revoked.)
+      const refusal = await this.storage.transaction(async (tx) => {
+        const known = await tx.getUserDevice(user.id, device.id);
+        if (!known || known.revokedAt === null || known.wipeSentAt !== null) return null;
+        await recordWipeInstruction(tx, user.id, device.id, known.revokedReason, now, 'sign_in');
+        return deviceRevoked(known.revokedReason);
+      });
+      if (refusal) throw refusal;
+    }
+
     if (!user.active) {
       await this.storage.appendAudit([
-        audit(now, 'sign_in_failed', user.id, { username, reason: 'inactive', ip, deviceId }),
+        audit(now, 'sign_in_failed', user.id, {
+          username,
+          reason: 'inactive',
+          ip,
+          deviceId,
+          installationId,
+        }),
       ]);
       throw new HttpError(403, 'account_inactive', ACCOUNT_INACTIVE);
     }
 
+    // Outside the transaction: the first sign-in with a device makes the key (its own writes).
+    const key = device ? await this.serverKeys.get() : null;
     return this.storage.transaction(async (tx) => {
       const current = (await tx.getUserById(user.id)) ?? user;
       const reset = afterSuccessfulSignIn(current, now);
       if (reset !== current) await tx.putUser(reset);
-      const session = await this.issueSession(tx, current, deviceId, now);
-      await tx.appendAudit([audit(now, 'sign_in', user.id, { username, ip, deviceId })]);
+      let registered: UserDeviceRow | null = null;
+      let reregistered = false;
+      if (device) {
+        const before = await tx.getUserDevice(user.id, device.id);
+        reregistered = before?.revokedAt != null;
+        registered = await tx.registerUserDevice({
+          userId: user.id,
+          deviceId: device.id,
+          label: device.label ?? null,
+          shared: device.shared,
+          signingKey: device.signingKey,
+          pushSecret: newPushSecret(),
+          at: new Date(now).toISOString(),
+        });
+      }
+      const tokenId = newId();
+      const grant = { tokenId, familyId: tokenId, syncDeviceId: deviceId, device: registered };
+      const session = await this.issueSession(tx, current, grant, key, now);
+      await tx.appendAudit([
+        audit(now, 'sign_in', user.id, {
+          username,
+          ip,
+          deviceId,
+          installationId,
+          ...(device ? { shared: device.shared } : {}),
+          ...(reregistered ? { reregistered: true } : {}),
+        }),
+      ]);
       return session;
     });
   }
 
   async refresh(input: { refreshToken: string }): Promise<Session> {
     const now = this.options.now();
-    return this.storage.transaction(async (tx) => {
-      const row = await tx.getRefreshTokenByHash(hashRefreshToken(input.refreshToken));
-      if (!row || row.revokedAt !== null || Date.parse(row.expiresAt) <= now) {
-        throw new HttpError(401, 'unauthorized', SESSION_ENDED);
-      }
-      const at = new Date(now).toISOString();
-      await tx.revokeRefreshToken(row.id, at);
-      const user = await tx.getUserById(row.userId);
-      if (!user || !user.active) {
-        await tx.revokeUserRefreshTokens(row.userId, at);
-        throw new HttpError(401, 'account_inactive', ACCOUNT_INACTIVE);
-      }
-      return this.issueSession(tx, user, row.deviceId, now);
-    });
+    const key = await this.serverKeys.get();
+    // Refusals that write (a family revoked, a wipe audited) are returned, not thrown, so that the
+    // transaction commits them.
+    const outcome = await this.storage.transaction(
+      async (tx): Promise<{ session: Session } | { refusal: HttpError }> => {
+        const row = await tx.getSessionTokenByHash(hashRefreshToken(input.refreshToken));
+        if (!row) return { refusal: new HttpError(401, 'unauthorized', SESSION_ENDED) };
+        const device = row.installationId
+          ? await tx.getUserDevice(row.userId, row.installationId)
+          : null;
+        if (device?.revokedAt != null) {
+          await recordWipeInstruction(
+            tx,
+            row.userId,
+            device.deviceId,
+            device.revokedReason,
+            now,
+            'refresh',
+          );
+          return { refusal: deviceRevoked(device.revokedReason) };
+        }
+        if (row.revokedAt !== null) return { refusal: await this.refuseRevoked(tx, row, now) };
+        if (Date.parse(row.expiresAt) <= now) {
+          return { refusal: new HttpError(401, 'unauthorized', SESSION_ENDED) };
+        }
+        const at = new Date(now).toISOString();
+        const user = await tx.getUserById(row.userId);
+        if (!user || !user.active) {
+          await tx.revokeUserRefreshTokens(row.userId, at);
+          return { refusal: new HttpError(401, 'account_inactive', ACCOUNT_INACTIVE) };
+        }
+        const tokenId = newId();
+        if (!(await tx.rotateRefreshToken(row.id, tokenId, at))) {
+          // Another refresh of this token committed between our read and our update
+          // (PostgreSQL; SQLite runs one transaction at a time).
+          return { refusal: refreshRaced() };
+        }
+        if (device) await tx.touchUserDevice(device.userId, device.deviceId, at);
+        const grant = { tokenId, familyId: row.familyId, syncDeviceId: row.deviceId, device };
+        const session = await this.issueSession(tx, user, grant, key, now);
+        await tx.appendAudit([
+          audit(now, 'refresh', user.id, {
+            deviceId: row.deviceId,
+            installationId: row.installationId,
+          }),
+        ]);
+        return { session };
+      },
+    );
+    if ('refusal' in outcome) throw outcome.refusal;
+    return outcome.session;
+  }
+
+  /**
+   * A revoked refresh token presented again. Rotated moments ago: a concurrent refresh (409).
+   * Rotated earlier: reuse, so the whole family is revoked (every token, rotated ones too) and
+   * audited once (401 token_reused), and a token of a family revoked so says token_reused too, so
+   * both sides of a stolen session are told why. Otherwise (signed out, deactivated, password
+   * reset) the session has simply ended.
+   */
+  private async refuseRevoked(
+    tx: StorageTx & DeviceTx,
+    row: SessionTokenRow,
+    now: number,
+  ): Promise<HttpError> {
+    if (row.revokedReason === 'reused') return tokenReused();
+    if (row.replacedBy === null) return new HttpError(401, 'unauthorized', SESSION_ENDED);
+    if (now - Date.parse(row.revokedAt!) < REFRESH_RACE_GRACE_MS) return refreshRaced();
+    if (await tx.revokeTokenFamily(row.familyId, new Date(now).toISOString())) {
+      await tx.appendAudit([
+        audit(now, 'token_reused', row.userId, {
+          deviceId: row.deviceId,
+          installationId: row.installationId,
+          familyId: row.familyId,
+        }),
+      ]);
+    }
+    return tokenReused();
   }
 
   /** Revokes the refresh token (and, with `everywhere`, all of the user's). Idempotent. */
@@ -234,13 +423,14 @@ export class Accounts {
     const now = this.options.now();
     const at = new Date(now).toISOString();
     await this.storage.transaction(async (tx) => {
-      const row = await tx.getRefreshTokenByHash(hashRefreshToken(input.refreshToken));
+      const row = await tx.getSessionTokenByHash(hashRefreshToken(input.refreshToken));
       if (!row) return;
       if (row.revokedAt === null) await tx.revokeRefreshToken(row.id, at);
       if (input.everywhere) await tx.revokeUserRefreshTokens(row.userId, at);
       await tx.appendAudit([
         audit(now, 'sign_out', row.userId, {
           deviceId: row.deviceId,
+          installationId: row.installationId,
           everywhere: input.everywhere === true,
         }),
       ]);
@@ -255,17 +445,21 @@ export class Accounts {
   }
 
   private async issueSession(
-    tx: StorageTx,
+    tx: StorageTx & DeviceTx,
     user: UserRow,
-    deviceId: string | null,
+    grant: SessionGrant,
+    key: ServerSealingKey | null,
     now: number,
   ): Promise<Session> {
     const view = await sessionUser(tx, user);
+    const { device } = grant;
     const authUser: AuthUser = {
       id: user.id,
       username: user.username,
       role: user.role,
       providerIds: view.providers.map((p) => p.id),
+      ...(device ? { device: { id: device.deviceId, generation: device.generation } } : {}),
+      familyId: grant.familyId,
     };
     const access = signAccessToken(
       authUser,
@@ -275,22 +469,36 @@ export class Accounts {
     );
     const refresh = newRefreshToken();
     const refreshExpires = new Date(now + this.options.refreshTokenTtlDays * DAY_MS);
-    await tx.putRefreshToken({
-      id: newId(),
+    await tx.putSessionToken({
+      id: grant.tokenId,
       userId: user.id,
       tokenHash: refresh.hash,
-      deviceId,
+      deviceId: grant.syncDeviceId,
       expiresAt: refreshExpires.toISOString(),
       revokedAt: null,
       createdAt: new Date(now).toISOString(),
+      familyId: grant.familyId,
+      installationId: device?.deviceId ?? null,
+      replacedBy: null,
+      revokedReason: null,
     });
-    return {
+    const session: Session = {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt.toISOString(),
       refreshToken: refresh.token,
       refreshTokenExpiresAt: refreshExpires.toISOString(),
       user: view,
+      policy: { ...(this.policy ?? DEFAULT_LOCK_POLICY) },
     };
+    if (device && key) {
+      session.device = { id: device.deviceId };
+      session.sealing = {
+        serverKey: key.publicJwk,
+        keyId: key.keyId,
+        pushSecret: device.pushSecret,
+      };
+    }
+    return session;
   }
 }
 
@@ -522,7 +730,10 @@ export async function addMembership(
   });
 }
 
-/** Sets a new password, clears a lockout and signs the user out everywhere. */
+/**
+ * Sets a new password, clears a lockout, signs the user out everywhere and revokes every device
+ * (each is told to wipe this user's data at its next contact, then may sign in afresh).
+ */
 export async function resetPassword(
   storage: Storage,
   username: string,
@@ -545,11 +756,15 @@ export async function resetPassword(
     await tx.putUser(next);
     await tx.revokeUserRefreshTokens(user.id, at);
     await tx.appendAudit([adminAudit(now, 'reset_password', user.id, { username: user.username })]);
+    await revokeDevicesInTx(tx, user, null, 'password_reset', now, null);
     return next;
   });
 }
 
-/** Deactivates (active=false) and signs out everywhere; access tokens expire within their TTL. */
+/**
+ * Deactivates (active=false): signs out everywhere and revokes every device (each is told to wipe
+ * this user's data at its next contact). The guard refuses the user's access tokens at once.
+ */
 export async function setUserActive(
   storage: Storage,
   username: string,
@@ -567,6 +782,7 @@ export async function setUserActive(
         username: user.username,
       }),
     ]);
+    if (!active) await revokeDevicesInTx(tx, user, null, 'deactivated', now, null);
     return next;
   });
 }

@@ -2,15 +2,21 @@
 //
 // Access token: a JWT (RFC 7519) signed with HMAC-SHA256 under TOKEN_SECRET:
 //   base64url({"alg":"HS256","typ":"JWT"}) . base64url(payload) . base64url(HMAC(secret, h.p))
-// payload: { sub: user id, username, role, providerIds, iat, exp } (iat/exp in seconds). It is
-// verified with the secret alone (no database read), so any instance that shares the secret can
-// serve any request. It lives ACCESS_TOKEN_TTL_SECONDS (15 minutes by default), which bounds how
-// long a deactivated user or a removed membership keeps working.
+// payload: { sub: user id, username, role, providerIds, iat, exp } (iat/exp in seconds), plus
+// { did, dgen } when the sign-in named its device (issue 11): the installation id and its
+// registration generation, so that the guard can refuse a revoked device's token at once; and
+// { fam } (issue 11), the refresh-token family it was issued from, so that the guard refuses it at
+// once when that family is revoked for reuse (tokens without it are not checked so). The
+// signature is verified with the secret alone, so any instance that shares the secret can serve
+// any request; the guard's revocation check (access-check.ts) is one read per request. The token
+// lives ACCESS_TOKEN_TTL_SECONDS (15 minutes by default), which bounds how long a removed
+// membership keeps working (a deactivated user or a revoked device is refused at once).
 //
 // Refresh token: 32 random bytes (base64url). Storage keeps only its SHA-256; each refresh
-// revokes it and issues a new one (rotation); sign-out revokes it.
+// revokes it and issues a new one in the same family (rotation; accounts.ts); sign-out revokes it.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { installationIdSchema } from '../../../src/domain/protocol/devices';
 import { idSchema, roleSchema } from '../../../src/domain/records';
 import type { AuthUser } from './types';
 
@@ -23,6 +29,12 @@ const payloadSchema = z.object({
   providerIds: z.array(idSchema),
   iat: z.number().int(),
   exp: z.number().int(),
+  /** The installation id of the device the session was issued to. */
+  did: installationIdSchema.optional(),
+  /** That device's registration generation (user_devices.generation). */
+  dgen: z.number().int().min(1).optional(),
+  /** The refresh-token family the session was issued from (refresh_tokens.family_id). */
+  fam: idSchema.optional(),
 });
 
 export type AccessTokenPayload = z.infer<typeof payloadSchema>;
@@ -46,6 +58,8 @@ export function signAccessToken(
     providerIds: user.providerIds,
     iat,
     exp,
+    ...(user.device ? { did: user.device.id, dgen: user.device.generation } : {}),
+    ...(user.familyId !== undefined ? { fam: user.familyId } : {}),
   };
   const body = `${HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
   const token = `${body}.${sign(body, secret).toString('base64url')}`;
@@ -92,6 +106,10 @@ export function verifyAccessToken(token: string, secret: string, nowMs: number):
       username: claims.username,
       role: claims.role,
       providerIds: claims.providerIds,
+      ...(claims.did !== undefined
+        ? { device: { id: claims.did, generation: claims.dgen ?? 1 } }
+        : {}),
+      ...(claims.fam !== undefined ? { familyId: claims.fam } : {}),
     },
     expiresAt: new Date(claims.exp * 1000),
   };

@@ -16,6 +16,7 @@ import {
   setUserActive,
   unlockUser,
 } from '../auth/accounts';
+import { listDevices, revokeDevice } from '../auth/devices';
 import { generatePassword } from '../auth/password';
 import { lockedUntil } from '../auth/throttle';
 import { ConfigError, loadConfig } from '../config';
@@ -58,6 +59,12 @@ Commands:
   unlock-user --username <name>         Clears a lockout after too many failed sign-ins.
   list-users
   list-providers
+  list-devices [--user <username>]
+      Lists users' devices (browser profiles): id, label, shared, first and last seen, status.
+  revoke-device --user <username> --device <id>
+      Ends that user's sessions on the device at once; at its next contact the device is told to
+      wipe the user's data. The user may sign in on it again later (a fresh sign-in).
+      deactivate-user and reset-password revoke all of a user's devices.
   help
 
 ${PROJECT_USAGE}
@@ -102,6 +109,8 @@ const OPTIONS = {
   email: { type: 'string' },
   password: { type: 'string' },
   provider: { type: 'string', multiple: true },
+  user: { type: 'string' },
+  device: { type: 'string' },
   ...PROJECT_OPTIONS,
   ...HMIS_EXPORT_OPTIONS,
   help: { type: 'boolean', short: 'h' },
@@ -125,6 +134,8 @@ const COMMANDS: Record<string, { required: string[]; optional: string[] }> = {
   'unlock-user': { required: ['username'], optional: [] },
   'list-users': { required: [], optional: [] },
   'list-providers': { required: [], optional: [] },
+  'list-devices': { required: [], optional: ['user'] },
+  'revoke-device': { required: ['user', 'device'], optional: [] },
   ...PROJECT_COMMANDS,
   ...HMIS_EXPORT_COMMANDS,
 };
@@ -309,6 +320,45 @@ async function run(command: string, values: Values, storage: Storage, io: CliIo,
         ]);
       }
       for (const line of table(rows)) io.out(line);
+      return;
+    }
+    case 'list-devices': {
+      const username = str(values, 'user').trim();
+      const devices = await listDevices(storage, username ? { username } : {});
+      if (devices.length === 0) {
+        io.out(username ? `"${username}" has no devices yet.` : 'No devices yet.');
+        return;
+      }
+      const rows = [['USER', 'DEVICE', 'LABEL', 'SHARED', 'FIRST SEEN', 'LAST SEEN', 'STATUS']];
+      for (const d of devices) {
+        const status =
+          d.revokedAt === null
+            ? 'active'
+            : `revoked ${d.revokedAt} (${d.revokedReason ?? 'admin'})${d.wipeSentAt ? ', wipe sent' : ''}`;
+        rows.push([
+          d.username,
+          d.deviceId,
+          d.label ?? '-',
+          d.shared ? 'yes' : 'no',
+          d.firstSeenAt,
+          d.lastSeenAt,
+          status,
+        ]);
+      }
+      for (const line of table(rows)) io.out(line);
+      return;
+    }
+    case 'revoke-device': {
+      const { device, alreadyRevoked } = await revokeDevice(
+        storage,
+        { username: str(values, 'user'), deviceId: str(values, 'device').trim(), by: 'cli' },
+        now,
+      );
+      io.out(
+        alreadyRevoked
+          ? `Device ${device.deviceId} of "${device.username}" was already revoked (${device.revokedAt}).`
+          : `Revoked device ${device.deviceId} of "${device.username}": its sessions have ended, and it will be told to wipe their data at its next contact.`,
+      );
       return;
     }
     case 'list-providers': {

@@ -7,6 +7,8 @@ import type { Storage } from '../storage/types';
 import { auditRoutes } from './audit';
 import { clientRoutes } from './clients';
 import { conflictRoutes } from './conflicts';
+import { deliverRoutes } from './deliver';
+import { deviceRoutes } from './devices';
 import { providerRoutes } from './providers';
 import { syncRoutes } from './sync';
 
@@ -22,4 +24,6 @@ export async function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDe
   await providerRoutes(app, deps);
   await conflictRoutes(app, deps);
   await auditRoutes(app, deps);
+  await deliverRoutes(app, deps);
+  await deviceRoutes(app, deps);
 }

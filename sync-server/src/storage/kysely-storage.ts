@@ -10,8 +10,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Kysely } from 'kysely';
 import type { Provider, RecordType } from '../../../src/domain/records';
 import type { DialectSpec } from './batch';
+import { KyselyDeviceTx } from './device-queries';
 import { createMigrator } from './migrations';
-import { KyselyTx } from './queries';
 import type { HistoryWithTime } from './rows';
 import type { Database } from './schema';
 import type {
@@ -21,7 +21,9 @@ import type {
   ConflictPage,
   ConflictRow,
   ConflictStatus,
+  AccessState,
   DeviceRow,
+  DeviceTx,
   ExternalIdRow,
   HeldMutation,
   MutationRow,
@@ -29,10 +31,13 @@ import type {
   RecordKey,
   ScopedFieldsPage,
   RefreshTokenRow,
+  ServerKeyRow,
+  SessionTokenRow,
   Storage,
   StorageKind,
   StorageTx,
   StoredRecord,
+  UserDeviceRow,
   UserRow,
 } from './types';
 
@@ -87,7 +92,7 @@ export class KyselyStorage implements Storage {
   }
 
   async transaction<T>(
-    fn: (tx: StorageTx) => Promise<T>,
+    fn: (tx: StorageTx & DeviceTx) => Promise<T>,
     options: { retries?: number } = {},
   ): Promise<T> {
     this.assertNotInTransaction();
@@ -96,7 +101,9 @@ export class KyselyStorage implements Storage {
         return await this.db.transaction().execute(async (trx) => {
           const marker = { active: true };
           try {
-            return await this.inTransaction.run(marker, () => fn(new KyselyTx(trx, this.spec)));
+            return await this.inTransaction.run(marker, () =>
+              fn(new KyselyDeviceTx(trx, this.spec)),
+            );
           } finally {
             marker.active = false;
           }
@@ -132,18 +139,18 @@ export class KyselyStorage implements Storage {
   }
 
   /** Writes: in a transaction of their own, so a chunked write is all or nothing. */
-  private async run<T>(fn: (tx: KyselyTx) => Promise<T>): Promise<T> {
+  private async run<T>(fn: (tx: KyselyDeviceTx) => Promise<T>): Promise<T> {
     this.assertNotInTransaction();
-    return this.db.transaction().execute((trx) => fn(new KyselyTx(trx, this.spec)));
+    return this.db.transaction().execute((trx) => fn(new KyselyDeviceTx(trx, this.spec)));
   }
 
   /**
    * Reads: straight on the pool, each statement its own implicit transaction (a transaction would
    * add two round trips and, at READ COMMITTED, no consistency across statements).
    */
-  private async read<T>(fn: (tx: KyselyTx) => Promise<T>): Promise<T> {
+  private async read<T>(fn: (tx: KyselyDeviceTx) => Promise<T>): Promise<T> {
     this.assertNotInTransaction();
-    return fn(new KyselyTx(this.db, this.spec));
+    return fn(new KyselyDeviceTx(this.db, this.spec));
   }
 
   // --- StorageTx, outside storage.transaction() ---------------------------------------------
@@ -195,6 +202,59 @@ export class KyselyStorage implements Storage {
   }
   revokeUserRefreshTokens(userId: string, at: string): Promise<void> {
     return this.run((tx) => tx.revokeUserRefreshTokens(userId, at));
+  }
+
+  // DeviceTx (device-queries.ts)
+  registerUserDevice(input: Parameters<DeviceTx['registerUserDevice']>[0]): Promise<UserDeviceRow> {
+    return this.run((tx) => tx.registerUserDevice(input));
+  }
+  getUserDevice(userId: string, deviceId: string): Promise<UserDeviceRow | null> {
+    return this.read((tx) => tx.getUserDevice(userId, deviceId));
+  }
+  listUserDevices(userId?: string): Promise<UserDeviceRow[]> {
+    return this.read((tx) => tx.listUserDevices(userId));
+  }
+  revokeUserDevices(
+    userId: string,
+    deviceId: string | null,
+    at: string,
+    reason: string,
+  ): Promise<UserDeviceRow[]> {
+    return this.run((tx) => tx.revokeUserDevices(userId, deviceId, at, reason));
+  }
+  touchUserDevice(userId: string, deviceId: string, at: string): Promise<void> {
+    return this.run((tx) => tx.touchUserDevice(userId, deviceId, at));
+  }
+  markWipeSent(userId: string, deviceId: string, at: string): Promise<void> {
+    return this.run((tx) => tx.markWipeSent(userId, deviceId, at));
+  }
+  getAccessState(
+    userId: string,
+    deviceId: string | null,
+    familyId: string | null = null,
+  ): Promise<AccessState | null> {
+    return this.read((tx) => tx.getAccessState(userId, deviceId, familyId));
+  }
+  putSessionToken(token: SessionTokenRow): Promise<void> {
+    return this.run((tx) => tx.putSessionToken(token));
+  }
+  getSessionTokenByHash(tokenHash: string): Promise<SessionTokenRow | null> {
+    return this.read((tx) => tx.getSessionTokenByHash(tokenHash));
+  }
+  rotateRefreshToken(id: string, successorId: string, at: string): Promise<boolean> {
+    return this.run((tx) => tx.rotateRefreshToken(id, successorId, at));
+  }
+  revokeTokenFamily(familyId: string, at: string): Promise<boolean> {
+    return this.run((tx) => tx.revokeTokenFamily(familyId, at));
+  }
+  revokeDeviceRefreshTokens(userId: string, installationId: string, at: string): Promise<void> {
+    return this.run((tx) => tx.revokeDeviceRefreshTokens(userId, installationId, at));
+  }
+  getServerKey(): Promise<ServerKeyRow | null> {
+    return this.read((tx) => tx.getServerKey());
+  }
+  insertServerKey(key: ServerKeyRow): Promise<void> {
+    return this.run((tx) => tx.insertServerKey(key));
   }
   getMutations(mutationIds: string[]): Promise<Map<string, MutationRow>> {
     return this.read((tx) => tx.getMutations(mutationIds));

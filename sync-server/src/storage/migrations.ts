@@ -518,6 +518,48 @@ const hmisExternalIds: Migration = {
   },
 };
 
+/**
+ * Issue 11: each user's devices (browser profiles, by installation id) with their signing key and
+ * push secret, revocable; the server's sealing keys; and refresh-token families. The table is
+ * user_devices because `devices` already holds the sync devices' sequence numbers (001). Tokens
+ * issued before this migration each become a family of their own.
+ */
+const userDevices: Migration = {
+  async up(db: Kysely<unknown>) {
+    const s = db.schema;
+    await s
+      .createTable('user_devices')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('label', 'text')
+      .addColumn('shared', 'integer', (c) => c.notNull())
+      .addColumn('signing_key', 'text', (c) => c.notNull())
+      .addColumn('push_secret', 'text', (c) => c.notNull())
+      .addColumn('generation', 'integer', (c) => c.notNull())
+      .addColumn('first_seen_at', 'text', (c) => c.notNull())
+      .addColumn('last_seen_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .addColumn('revoked_reason', 'text')
+      .addColumn('wipe_sent_at', 'text')
+      .addPrimaryKeyConstraint('user_devices_pk', ['user_id', 'device_id'])
+      .execute();
+
+    await s
+      .createTable('server_keys')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('public_jwk', 'text', (c) => c.notNull())
+      .addColumn('private_jwk', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+
+    for (const column of ['family_id', 'installation_id', 'replaced_by', 'revoked_reason']) {
+      await s.alterTable('refresh_tokens').addColumn(column, 'text').execute();
+    }
+    await sql`update refresh_tokens set family_id = id`.execute(db);
+    await s.createIndex('refresh_tokens_family').on('refresh_tokens').column('family_id').execute();
+  },
+};
+
 /** All migrations by name; Migrator runs them in name order. */
 export function migrations(kind: StorageKind): Record<string, Migration> {
   return {
@@ -532,6 +574,7 @@ export function migrations(kind: StorageKind): Record<string, Migration> {
     '009_record_metadata': recordMetadata,
     '010_enrollment_household': enrollmentHousehold(kind),
     '011_hmis_external_ids': hmisExternalIds,
+    '012_user_devices': userDevices,
   };
 }
 

@@ -55,6 +55,14 @@ export interface RefreshTokensTable {
   expires_at: string;
   revoked_at: string | null;
   created_at: string;
+  /** Issue 11 (migration 012): the rotation family (the sign-in it descends from). */
+  family_id: string | null;
+  /** The device (installation id, user_devices.device_id) the session was issued to, if named. */
+  installation_id: string | null;
+  /** Set when the token was rotated: the id of the token that replaced it. */
+  replaced_by: string | null;
+  /** 'reused' when its family was revoked because a rotated token was used again. */
+  revoked_reason: string | null;
 }
 
 export interface RecordsTable {
@@ -191,6 +199,35 @@ export interface HmisExternalIdsTable {
   imported_at: string;
 }
 
+/** A user's devices (browser profiles; issue 11, migration 012). */
+export interface UserDevicesTable {
+  user_id: string;
+  /** The installation id (src/domain/protocol/devices.ts), not a sync device id. */
+  device_id: string;
+  label: string | null;
+  shared: Flag;
+  /** JSON of the device's ECDSA P-256 public JWK. */
+  signing_key: string;
+  /** base64 of 32 random bytes, issued at each sign-in. */
+  push_secret: string;
+  /** Goes up each time a revoked device is registered afresh; access tokens carry it. */
+  generation: number;
+  first_seen_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+  /** When the device was last told to wipe this user's data (after its revocation). */
+  wipe_sent_at: string | null;
+}
+
+/** The server's ECDH P-256 sealing keys (JWK JSON; migration 012). */
+export interface ServerKeysTable {
+  id: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: string;
+}
+
 export interface Database {
   providers: ProvidersTable;
   users: UsersTable;
@@ -208,4 +245,6 @@ export interface Database {
   audit_log: AuditLogTable;
   client_links: ClientLinksTable;
   hmis_external_ids: HmisExternalIdsTable;
+  user_devices: UserDevicesTable;
+  server_keys: ServerKeysTable;
 }

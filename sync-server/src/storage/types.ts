@@ -8,6 +8,7 @@
 import type { FieldValues, RecordMeta, RecordState } from '../../../src/domain/merge';
 import type { ConflictRecord, HistoryEntry } from '../../../src/domain/merge';
 import type { Mutation, MutationResult } from '../../../src/domain/protocol';
+import type { P256PublicJwk } from '../../../src/domain/protocol/devices';
 import type { Provider, RecordType, Role } from '../../../src/domain/records';
 
 export type StorageKind = 'sqlite' | 'postgres';
@@ -301,7 +302,122 @@ export interface StorageTx {
   getExternalIds(sourceKey: string, hmisFile: string, hmisIds: string[]): Promise<ExternalIdRow[]>;
 }
 
-export interface Storage extends StorageTx {
+/** A user's device (issue 11): one browser profile, by its installation id. */
+export interface UserDeviceRow {
+  userId: string;
+  /** The installation id (src/domain/protocol/devices.ts), not a sync device id. */
+  deviceId: string;
+  label: string | null;
+  shared: boolean;
+  /** The device's ECDSA P-256 public key (JWK), which signs its sealed deliveries. */
+  signingKey: P256PublicJwk;
+  /** base64 of 32 random bytes: the HMAC key of this user on this device, issued at sign-in. */
+  pushSecret: string;
+  /** Goes up each time a revoked device is registered afresh; access tokens carry it. */
+  generation: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  revokedAt: string | null;
+  revokedReason: string | null;
+  /** When the device was last told to wipe this user's data (after its revocation). */
+  wipeSentAt: string | null;
+}
+
+/** A refresh token with its rotation family and device (issue 11). */
+export interface SessionTokenRow extends RefreshTokenRow {
+  /** The family: every token rotated from one sign-in shares it. */
+  familyId: string;
+  /** The installation id the session was issued to, when the sign-in named its device. */
+  installationId: string | null;
+  /** The successor's id once this token was rotated (it is then revoked too). */
+  replacedBy: string | null;
+  /** 'reused' when the family was revoked because one of its rotated tokens was used again. */
+  revokedReason: 'reused' | null;
+}
+
+/** The server's ECDH P-256 sealing key pair (JWK JSON). */
+export interface ServerKeyRow {
+  id: string;
+  publicJwk: string;
+  privateJwk: string;
+  createdAt: string;
+}
+
+/** What the guard checks on every authenticated request: one read. */
+export interface AccessState {
+  active: boolean;
+  /** Null when the token names no device or the device is not registered. */
+  device: Pick<
+    UserDeviceRow,
+    'generation' | 'revokedAt' | 'revokedReason' | 'lastSeenAt' | 'wipeSentAt'
+  > | null;
+  /** True when a family id was given and that token family was revoked for reuse. */
+  familyRevoked: boolean;
+}
+
+/**
+ * Devices, sessions and server keys (issue 11; device-queries.ts). Kept apart from StorageTx so
+ * that its queries live in a file of their own; Storage and the tx of storage.transaction() have
+ * both.
+ */
+export interface DeviceTx {
+  /**
+   * Registers the device at sign-in, or updates its label, shared flag, signing key and push
+   * secret; a revoked device is registered afresh (revocation cleared, generation + 1). Returns the
+   * row as stored. Concurrent sign-ins of one device end with one row.
+   */
+  registerUserDevice(input: {
+    userId: string;
+    deviceId: string;
+    label: string | null;
+    shared: boolean;
+    signingKey: P256PublicJwk;
+    pushSecret: string;
+    at: string;
+  }): Promise<UserDeviceRow>;
+  getUserDevice(userId: string, deviceId: string): Promise<UserDeviceRow | null>;
+  /** One user's devices, or everyone's; by user, then last seen (latest first). */
+  listUserDevices(userId?: string): Promise<UserDeviceRow[]>;
+  /** Revokes one device of the user (all of them when deviceId is null); returns those revoked now. */
+  revokeUserDevices(
+    userId: string,
+    deviceId: string | null,
+    at: string,
+    reason: string,
+  ): Promise<UserDeviceRow[]>;
+  touchUserDevice(userId: string, deviceId: string, at: string): Promise<void>;
+  markWipeSent(userId: string, deviceId: string, at: string): Promise<void>;
+  /**
+   * The user's active flag, with a device id that device's state, and with a family id whether
+   * that refresh-token family was revoked for reuse; null for no such user. One round trip.
+   */
+  getAccessState(
+    userId: string,
+    deviceId: string | null,
+    familyId?: string | null,
+  ): Promise<AccessState | null>;
+
+  putSessionToken(token: SessionTokenRow): Promise<void>;
+  getSessionTokenByHash(tokenHash: string): Promise<SessionTokenRow | null>;
+  /**
+   * Marks a token rotated (revoked, replaced by successorId) if it is not revoked yet. False when
+   * another transaction rotated or revoked it first (PostgreSQL: the update waits for that one).
+   */
+  rotateRefreshToken(id: string, successorId: string, at: string): Promise<boolean>;
+  /**
+   * Revokes every token of the family for reuse (revoked_reason 'reused', rotated ones included).
+   * True when this call marked any token; false when the family was already revoked so.
+   */
+  revokeTokenFamily(familyId: string, at: string): Promise<boolean>;
+  revokeDeviceRefreshTokens(userId: string, installationId: string, at: string): Promise<void>;
+
+  /** The newest server sealing key, or null before the first is made. */
+  getServerKey(): Promise<ServerKeyRow | null>;
+  /** Inserts a key unless one with its id exists (then nothing changes). */
+  insertServerKey(key: ServerKeyRow): Promise<void>;
+}
+
+export interface Storage extends StorageTx, DeviceTx {
   readonly kind: StorageKind;
   /** Runs the migrations that have not run yet (idempotent; safe with several instances starting). */
   migrate(): Promise<void>;
@@ -313,7 +429,10 @@ export interface Storage extends StorageTx {
    * inserted at the same moment) runs again from the start, up to that many more times; fn must
    * therefore keep no state outside the transaction.
    */
-  transaction<T>(fn: (tx: StorageTx) => Promise<T>, options?: { retries?: number }): Promise<T>;
+  transaction<T>(
+    fn: (tx: StorageTx & DeviceTx) => Promise<T>,
+    options?: { retries?: number },
+  ): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -78,6 +78,49 @@ describe('access tokens', () => {
     }
   });
 
+  it('carries the device and the refresh-token family as did, dgen and fam', () => {
+    const user: AuthUser = {
+      ...USER,
+      device: { id: 'phone-installation-0001', generation: 2 },
+      familyId: 'c'.repeat(32),
+    };
+    const { token, expiresAt } = signAccessToken(user, TEST_TOKEN_SECRET, TEST_NOW, 900);
+    expect(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString())).toMatchObject({
+      did: 'phone-installation-0001',
+      dgen: 2,
+      fam: 'c'.repeat(32),
+    });
+    expect(verifyAccessToken(token, TEST_TOKEN_SECRET, TEST_NOW)).toEqual({
+      ok: true,
+      user,
+      expiresAt,
+    });
+    // Without a family (a token of before the claim): none is made up.
+    const plain = signAccessToken(USER, TEST_TOKEN_SECRET, TEST_NOW, 900).token;
+    const verified = verifyAccessToken(plain, TEST_TOKEN_SECRET, TEST_NOW);
+    expect(verified.ok && 'familyId' in verified.user).toBe(false);
+  });
+
+  it('refuses a correctly signed token whose family claim is not an id', () => {
+    const header = b64({ alg: 'HS256', typ: 'JWT' });
+    const payload = b64({
+      sub: USER.id,
+      username: USER.username,
+      role: USER.role,
+      providerIds: USER.providerIds,
+      iat: TEST_NOW / 1000,
+      exp: TEST_NOW / 1000 + 60,
+      fam: 'not-a-family',
+    });
+    const sig = createHmac('sha256', TEST_TOKEN_SECRET)
+      .update(`${header}.${payload}`)
+      .digest('base64url');
+    expect(verifyAccessToken(`${header}.${payload}.${sig}`, TEST_TOKEN_SECRET, TEST_NOW)).toEqual({
+      ok: false,
+      problem: 'malformed',
+    });
+  });
+
   it('refuses a correctly signed token whose payload is not ours', () => {
     const header = b64({ alg: 'HS256', typ: 'JWT' });
     const payload = b64({ sub: 'not-an-id', exp: TEST_NOW / 1000 + 60 });
@@ -145,13 +188,19 @@ describe.each(STORAGE_KINDS)('sessions on %s', (kind) => {
     expect(second.user.username).toBe('robin.tester');
     expect((await me(second.accessToken)).statusCode).toBe(200);
 
+    // At once again: taken for a concurrent refresh of the same device (refresh-family.test.ts).
     const again = await refresh(first.refreshToken);
-    expect(again.statusCode).toBe(401);
-    expect(again.json()).toEqual({
-      error: 'unauthorized',
-      message: 'Your session has ended. Sign in again.',
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toBe('session_refreshed');
+    const third = await refresh(second.refreshToken);
+    expect(third.statusCode).toBe(200);
+    // Later: reuse, which ends the whole family.
+    t.clock.now += 60_000;
+    expect((await refresh(first.refreshToken)).json()).toEqual({
+      error: 'token_reused',
+      message: 'This session was used from somewhere else, so it was ended. Sign in again.',
     });
-    expect((await refresh(second.refreshToken)).statusCode).toBe(200);
+    expect((await refresh(third.json().refreshToken)).statusCode).toBe(401);
   });
 
   it('refuses an expired refresh token', async () => {
