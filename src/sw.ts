@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 // The service worker: precaches the whole app (every screen opens offline from the first visit
 // on), serves index.html for every navigation, and syncs queued changes on Background Sync's
-// `sync` event where the browser has it (Chromium). iOS has none; the page's triggers cover it.
+// `sync` event where the browser has it (Chromium): it delivers the changes sealed for the
+// server, which is all a service worker without any person's key can do. iOS has no Background
+// Sync; the page's triggers cover it.
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
@@ -9,14 +11,9 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
-import { AccountsDatabase, DeviceDatabase, databaseName, pendingCount } from './db';
-import {
-  BACKGROUND_SYNC_TAG,
-  SyncEngine,
-  accountAuth,
-  backgroundSync,
-  type HttpFetch,
-} from './sync';
+import { AccountsDatabase, DeviceDatabase, clearDeviceData, databaseName } from './db';
+import { BACKGROUND_SYNC_TAG, type HttpFetch } from './sync';
+import { deliverSealed } from './sync/sealed-outbox';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -42,46 +39,33 @@ const swFetch: HttpFetch = async (url, init) => {
 };
 
 /**
- * Syncs every account on this device that has queued changes (on a shared tablet, a person who
- * locked the app still has theirs sent). The sync lock keeps this apart from open tabs.
+ * Delivers the changes every person on this device sealed for the server (sync/sealed-outbox.ts):
+ * a person who locked the app on a shared tablet still has theirs sent. The service worker holds
+ * no data key and no token: it cannot read what it delivers, pull, refresh or act as anyone, and
+ * the server answers statuses only. The next unlock pushes, pulls and reconciles as usual.
  */
-async function syncAllAccounts(): Promise<void> {
+async function deliverAllSealed(): Promise<void> {
   const accounts = new AccountsDatabase();
-  const rows = await accounts.accounts.toArray();
-  const failures: unknown[] = [];
-  for (const account of rows) {
-    if (!account.providerId || !account.refreshToken) continue;
-    // Never create a database for a person who has none on this device.
-    const names = await DeviceDatabase.getDatabaseNames().catch(() => [
-      databaseName(account.userId),
-    ]);
-    if (!names.includes(databaseName(account.userId))) continue;
-    const db = new DeviceDatabase(account.userId);
-    try {
-      await db.open();
-      if ((await pendingCount(db)) === 0) continue;
-      const providerId = account.providerId;
-      const engine = new SyncEngine({
-        db,
-        transport: (url, init) => swFetch(url, init),
-        auth: accountAuth({ accounts, fetch: swFetch }, account.userId),
-        providerId: () => providerId,
-        // One attempt per event: the browser schedules the retries of a failed sync event.
-        timers: { setTimeout: () => null, clearTimeout: () => {} },
-      });
-      await backgroundSync(engine);
-    } catch (error) {
-      failures.push(error);
-    } finally {
-      db.close();
-    }
+  try {
+    const names = await DeviceDatabase.getDatabaseNames().catch(() => null);
+    await deliverSealed({
+      accounts,
+      fetch: swFetch,
+      async openRaw(userId) {
+        // Never create a database for a person who has none on this device.
+        if (names && !names.includes(databaseName(userId))) return null;
+        const db = new DeviceDatabase(userId);
+        await db.open();
+        return db;
+      },
+      wipeData: (userId) => clearDeviceData(userId, { confirmLosingPending: true }),
+    });
+  } finally {
+    accounts.close();
   }
-  accounts.close();
-  // Rejecting tells the browser to try the sync event again later.
-  if (failures.length) throw failures[0];
 }
 
 self.addEventListener('sync', (event) => {
   const syncEvent = event as ExtendableEvent & { tag: string };
-  if (syncEvent.tag === BACKGROUND_SYNC_TAG) syncEvent.waitUntil(syncAllAccounts());
+  if (syncEvent.tag === BACKGROUND_SYNC_TAG) syncEvent.waitUntil(deliverAllSealed());
 });

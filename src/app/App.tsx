@@ -1,10 +1,15 @@
-// The app's entry: who is signed in and which provider they enter data as. It loads only React,
+// The app's entry: who is unlocked and which provider they enter data as. It loads only React,
 // a bare IndexedDB look at the accounts (accounts-peek.ts) and the sign-in screen; Dexie and
 // everything a signed-in person uses (device database, sync engine, screens) are separate
 // chunks, so the first screen appears quickly on a slow phone connection.
+//
+// Nobody is unlocked when a page opens: a person's data key lives in the page's memory only, so
+// a reload, a closed tab or a lock always comes back to the sign-in screen. Locking, signing out
+// and a wipe reload the page, the surest way to drop everything decrypted from memory.
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import type { AccountRow } from '../db/accounts';
-import { peekAccounts } from '../db/accounts-peek';
+import { peekAccounts, type AccountsPeek } from '../db/accounts-peek';
+import type { Unlocked } from '../sync/session';
 // The sign-in screen is what a new device shows first: it is in the entry chunk, not a
 // second round trip.
 import { ChooseProviderPage, SignInPage } from '../features/session';
@@ -20,56 +25,57 @@ function Opening({ label }: { label: string }) {
   );
 }
 
-export function App() {
-  const [account, setAccount] = useState<AccountRow | null | undefined>(undefined);
-  const [known, setKnown] = useState<{ username: string; displayName: string }[]>([]);
+/** Drops every key and decrypted value this page holds by loading it again. */
+function reloadPage(): void {
+  window.location.reload();
+}
 
-  const refreshKnown = useCallback(
-    () => peekAccounts(Date.now()).then((peek) => setKnown(peek.known)),
-    [],
-  );
+export function App(props: { onLocked?: () => void } = {}) {
+  const onLocked = props.onLocked ?? reloadPage;
+  const [unlocked, setUnlocked] = useState<Unlocked | null>(null);
+  const [peek, setPeek] = useState<AccountsPeek | undefined>(undefined);
 
   useEffect(() => {
-    void peekAccounts(Date.now()).then(
-      (peek) => {
-        setAccount(peek.current);
-        setKnown(peek.known);
-      },
-      () => setAccount(null),
-    );
+    void peekAccounts().then(setPeek, () => setPeek({ known: [], shared: false }));
   }, []);
 
-  const onAccountChange = useCallback(
-    (next: AccountRow | null) => {
-      setAccount(next);
-      void refreshKnown();
-    },
-    [refreshKnown],
-  );
+  const onAccountChange = useCallback((account: AccountRow) => {
+    setUnlocked((current) => (current ? { ...current, account } : current));
+  }, []);
 
   let body;
-  if (account === undefined) {
+  if (peek === undefined) {
     body = <Opening label="Opening Fieldnote…" />;
-  } else if (account === null) {
+  } else if (unlocked === null) {
     body = (
       <SignInPage
-        knownAccounts={known}
+        knownAccounts={peek.known}
+        shared={peek.shared}
+        onSharedChange={async (shared: boolean) => {
+          const accounts = (await import('./accounts-db')).accountsDatabase();
+          await accounts.setShared(shared);
+          setPeek(await peekAccounts());
+        }}
+        preload={() => void import('../db/crypto/kdf').then((kdf) => kdf.preloadKdf())}
         signIn={async (username: string, password: string) => {
-          const [{ signIn }, { browserFetch }, { accountsDatabase }] = await Promise.all([
-            import('../sync/session'),
-            import('./http'),
-            import('./accounts-db'),
-          ]);
-          onAccountChange(
+          const [{ signIn }, { browserFetch }, { accountsDatabase }, { wipeDeviceData }] =
+            await Promise.all([
+              import('../sync/session'),
+              import('./http'),
+              import('./accounts-db'),
+              import('./services'),
+            ]);
+          setUnlocked(
             await signIn(
-              { accounts: accountsDatabase(), fetch: browserFetch },
+              { accounts: accountsDatabase(), fetch: browserFetch, wipeData: wipeDeviceData },
               { username, password },
             ),
           );
         }}
       />
     );
-  } else if (!account.providerId) {
+  } else if (!unlocked.account.providerId) {
+    const { account } = unlocked;
     body = (
       <ChooseProviderPage
         displayName={account.displayName}
@@ -78,12 +84,22 @@ export function App() {
         onChoose={async (providerId: string) => {
           const accounts = (await import('./accounts-db')).accountsDatabase();
           await accounts.update(account.userId, { providerId });
-          onAccountChange((await accounts.accounts.get(account.userId)) ?? null);
+          const updated = await accounts.accounts.get(account.userId);
+          if (updated) onAccountChange(updated);
+          else onLocked();
         }}
       />
     );
   } else {
-    body = <SignedIn account={account} onAccountChange={onAccountChange} />;
+    body = (
+      <SignedIn
+        account={unlocked.account}
+        unlockedUntil={unlocked.unlockedUntil}
+        shared={peek.shared}
+        onAccountChange={onAccountChange}
+        onLocked={onLocked}
+      />
+    );
   }
 
   return <Suspense fallback={<Opening label="Opening Fieldnote…" />}>{body}</Suspense>;

@@ -1,5 +1,6 @@
 // Everything a signed-in person uses: their device database and sync engine (services.ts), the
-// header with the provider they enter data as and the sync status, and the routes.
+// header with the provider they enter data as and the sync status, the routes, and the lock
+// that ends the unlock after a while without input or at the end of its window (idle-lock.ts).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountRow } from '../db/accounts';
@@ -10,6 +11,7 @@ import { paths } from '../shared/paths';
 import { Loading } from '../shared/ui';
 import { SyncIndicator, matchRoute } from './routes';
 import { startSession, type Session } from './services';
+import { IdleLock } from '../sync/idle-lock';
 import { UpdatePrompt } from './UpdatePrompt';
 
 const queryClient = new QueryClient({
@@ -19,9 +21,13 @@ const queryClient = new QueryClient({
 
 export function SignedIn(props: {
   account: AccountRow;
-  onAccountChange(account: AccountRow | null): void;
+  unlockedUntil: number;
+  /** The device is marked as shared: the shorter inactivity lock applies. */
+  shared: boolean;
+  onAccountChange(account: AccountRow): void;
+  onLocked(): void;
 }) {
-  const { account, onAccountChange } = props;
+  const { account, onAccountChange, onLocked, unlockedUntil } = props;
   const accounts = accountsDatabase();
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,8 +42,10 @@ export function SignedIn(props: {
     startSession({
       accounts,
       account: latest.current,
+      unlockedUntil,
       getAccount: () => latest.current,
       onAccountChange,
+      onLocked,
     }).then(
       (s) => {
         if (disposed) s.dispose();
@@ -52,7 +60,11 @@ export function SignedIn(props: {
       disposed = true;
       started?.dispose();
     };
-  }, [accounts, account.userId, onAccountChange]);
+  }, [accounts, account.userId, onAccountChange, onLocked, unlockedUntil]);
+
+  const policy = account.policy;
+  const idleMinutes = props.shared ? policy.sharedIdleLockMinutes : policy.idleLockMinutes;
+  useIdleLock(session, idleMinutes * 60_000, unlockedUntil);
 
   const provider = account.providers.find((p) => p.id === account.providerId);
   const services = useMemo<AppServices | null>(
@@ -69,6 +81,38 @@ export function SignedIn(props: {
       </ServicesContext.Provider>
     </QueryClientProvider>
   );
+}
+
+/** Input that counts as someone using the page. */
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
+
+/** Locks the session after `idleMs` without input, and at `unlockedUntil` whatever happens. */
+function useIdleLock(session: Session | null, idleMs: number, unlockedUntil: number): void {
+  useEffect(() => {
+    if (!session) return;
+    const idle = new IdleLock({
+      idleMs,
+      unlockedUntil,
+      now: () => Date.now(),
+      setTimer: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimer: (handle) => window.clearTimeout(handle as number),
+      onLock: () => void session.services.lock(),
+    });
+    const onActivity = () => idle.activity();
+    // A phone that slept with the page open: check as soon as it is seen again.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') idle.check();
+    };
+    for (const type of ACTIVITY_EVENTS) {
+      window.addEventListener(type, onActivity, { passive: true, capture: true });
+    }
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      idle.dispose();
+      for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, true);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [session, idleMs, unlockedUntil]);
 }
 
 function Shell() {
@@ -104,6 +148,7 @@ function ShellHeader() {
         <Link to={paths.findClient()}>Find client</Link>
         {reviewer ? <Link to={paths.dataQuality()}>Data quality</Link> : null}
         {reviewer ? <Link to={paths.hmisExport()}>HMIS export</Link> : null}
+        {account.role === 'admin' ? <Link to={paths.adminDevices()}>Devices</Link> : null}
       </nav>
       <div className="shell-status">
         <Link className="shell-provider" to={paths.account()}>

@@ -26,6 +26,7 @@ const session = () => import('../features/session');
 const hmisExport = () => import('../features/hmis-export');
 // Its own chunk, with the chart library that only it imports.
 const dataQuality = () => import('../features/data-quality');
+const devices = () => import('../features/devices');
 
 interface Route {
   pattern: RegExp;
@@ -106,6 +107,8 @@ export const ROUTES: Route[] = [
   { pattern: /^\/hmis-export$/, params: [], Page: page(hmisExport, (m) => m.HmisExportPage) },
   // Supervisors and administrators; the page tells anyone else who reviews it.
   { pattern: /^\/data-quality$/, params: [], Page: page(dataQuality, (m) => m.DataQualityPage) },
+  // Administrators only; the page tells anyone else who manages devices.
+  { pattern: /^\/admin\/devices$/, params: [], Page: page(devices, (m) => m.DevicesPage) },
 ];
 
 export interface Match {

@@ -12,6 +12,9 @@ import {
   type Change,
   type DeviceDatabase,
 } from '../db';
+import { dataKeyOf } from '../db/crypto/keyring';
+import { refreshTokenOf } from '../sync/account-secrets';
+import { sealQueued } from '../sync/sealed-outbox';
 import { localDateOf } from '../domain/records';
 import {
   SyncEngine,
@@ -39,6 +42,11 @@ async function requestBackgroundSync(): Promise<void> {
   }
 }
 
+/** Deletes a person's device database (a wipe ordered by the server, or an unreadable one). */
+export async function wipeDeviceData(userId: string): Promise<void> {
+  await clearDeviceData(userId, { confirmLosingPending: true });
+}
+
 export interface Session {
   services: Omit<AppServices, 'provider' | 'account'>;
   db: DeviceDatabase;
@@ -53,15 +61,20 @@ export interface Session {
 export async function startSession(options: {
   accounts: AccountsDatabase;
   account: AccountRow;
+  unlockedUntil: number;
   getAccount(): AccountRow;
-  onAccountChange(account: AccountRow | null): void;
+  onAccountChange(account: AccountRow): void;
+  /** After a lock, a sign-out or a wipe: the app reloads, which drops everything decrypted. */
+  onLocked(): void;
   fetch?: HttpFetch;
 }): Promise<Session> {
   const http = options.fetch ?? browserFetch;
   const { accounts } = options;
   const userId = options.account.userId;
-  const db = await openDeviceDatabase(userId);
-  const auth = accountAuth({ accounts, fetch: http }, userId);
+  // Encrypted at rest under the person's data key (in this page's memory while unlocked).
+  const db = await openDeviceDatabase(userId, { dataKey: () => dataKeyOf(userId) });
+  const sessionDeps = { accounts, fetch: http, wipeData: wipeDeviceData };
+  const auth = accountAuth(sessionDeps, userId);
   const engine = new SyncEngine({
     db,
     transport: (url, init) => http(url, init),
@@ -72,31 +85,38 @@ export async function startSession(options: {
   void requestPersistentStorage();
 
   const reload = async () => {
-    options.onAccountChange((await accounts.accounts.get(userId)) ?? null);
+    const account = await accounts.accounts.get(userId);
+    if (account) options.onAccountChange(account);
+    else options.onLocked();
   };
 
   const services: Session['services'] = {
     db,
+    unlockedUntil: options.unlockedUntil,
     status: engine.status,
     async save(changes: Change | readonly Change[]) {
       const list = Array.isArray(changes) ? changes : [changes as Change];
       const providerId = options.getAccount().providerId;
       if (!providerId) throw new Error('Choose the provider you enter data as first.');
       const mutations = await saveChanges(db, list, { providerId });
+      // Sealed for the server before the sync is asked for, so a locked device can deliver them.
+      await sealQueued(db, options.getAccount(), providerId, mutations);
       triggers.afterSave();
       void requestBackgroundSync();
       return mutations;
     },
     syncNow: () => engine.sync(),
-    api: (path, schema, init) => apiRequest({ accounts, fetch: http, auth }, path, schema, init),
+    api: (path, schema, init) => apiRequest({ ...sessionDeps, auth }, path, schema, init),
     async switchProvider(providerId) {
       await accounts.update(userId, { providerId });
       await reload();
       void engine.sync();
     },
     async lock() {
-      await lock(accounts, userId);
-      options.onAccountChange(null);
+      triggers.dispose();
+      db.close();
+      await lock(accounts);
+      options.onLocked();
     },
     async signOut({ clearData, confirmLosingPending }) {
       if (clearData) {
@@ -107,8 +127,10 @@ export async function startSession(options: {
         db.close();
         await clearDeviceData(userId, { confirmLosingPending: true });
       }
-      await signOut({ accounts, fetch: http }, userId);
-      options.onAccountChange(null);
+      const account = await accounts.accounts.get(userId);
+      await signOut(sessionDeps, userId, account ? refreshTokenOf(account) : null);
+      await lock(accounts);
+      options.onLocked();
     },
     now: () => Date.now(),
     today: () => localDateOf(new Date()),

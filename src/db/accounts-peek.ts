@@ -1,8 +1,9 @@
 // A read-only look at the accounts database with the bare IndexedDB API, for the app's first
-// screen: deciding between "sign in" and "your caseload" must not wait for Dexie to download on
-// a slow phone connection. Never creates the database (a new device has none yet).
-import type { AccountRow } from './accounts';
-
+// screen, which must not wait for Dexie to download on a slow phone connection. Since
+// encryption at rest nobody is signed in when a page opens (the data key lives in a page's
+// memory only), so the look is only for the sign-in screen: who signed in here before (unless
+// the device is marked as shared, when that list is not shown) and who was last. Never creates
+// the database (a new device has none yet).
 const NAME = 'fieldnote-accounts';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -31,18 +32,27 @@ function openExisting(factory: IDBFactory): Promise<IDBDatabase | null> {
   });
 }
 
+export interface KnownAccount {
+  username: string;
+  displayName: string;
+}
+
 export interface AccountsPeek {
-  /** The active account if its unlock has not run out, else null. */
-  current: AccountRow | null;
-  /** Everyone who has signed in on this device. */
-  known: { username: string; displayName: string }[];
+  /** Everyone who has signed in on this device; empty on a device marked as shared. */
+  known: KnownAccount[];
+  /** The device is marked as shared (several staff use it). */
+  shared: boolean;
+}
+
+interface StoredAccount {
+  username: string;
+  displayName: string;
 }
 
 export async function peekAccounts(
-  now: number,
   factory: IDBFactory = globalThis.indexedDB,
 ): Promise<AccountsPeek> {
-  const empty: AccountsPeek = { current: null, known: [] };
+  const empty: AccountsPeek = { known: [], shared: false };
   if (!factory) return empty;
   const db = await openExisting(factory);
   if (!db) return empty;
@@ -51,17 +61,18 @@ export async function peekAccounts(
       return empty;
     }
     const tx = db.transaction(['accounts', 'meta'], 'readonly');
-    const [rows, active] = await Promise.all([
-      request(tx.objectStore('accounts').getAll() as IDBRequest<AccountRow[]>),
+    const [rows, shared] = await Promise.all([
+      request(tx.objectStore('accounts').getAll() as IDBRequest<StoredAccount[]>),
       request(
-        tx.objectStore('meta').get('activeUserId') as IDBRequest<{ value?: unknown } | undefined>,
+        tx.objectStore('meta').get('sharedDevice') as IDBRequest<{ value?: unknown } | undefined>,
       ),
     ]);
-    const activeId = typeof active?.value === 'string' ? active.value : null;
-    const account = rows.find((r) => r.userId === activeId) ?? null;
+    const isShared = shared?.value === true;
     return {
-      current: account && account.unlockedUntil > now ? account : null,
-      known: rows.map((r) => ({ username: r.username, displayName: r.displayName })),
+      known: isShared
+        ? []
+        : rows.map((r) => ({ username: r.username, displayName: r.displayName })),
+      shared: isShared,
     };
   } finally {
     db.close();

@@ -1,10 +1,12 @@
-// Finding clients in this device's copy of the shared client records, by name (the
-// [lastName+firstName] index, read key by key), date of birth (the dob index) or the last 4 of
-// the SSN. Names are compared folded (case and accents ignored) by src/domain/workflow/client-match.ts.
+// Finding clients in this device's copy of the shared client records, by name, date of birth or
+// the last 4 of the SSN. Names are compared folded (case and accents ignored) by
+// src/domain/workflow/client-match.ts. No PII is indexed (the database is encrypted at rest,
+// schema.ts version 3), so a search reads the person's clients, decrypted as they are read: a
+// caseload is hundreds to a few thousand clients, and the name index it replaces was read
+// whole as well.
 import {
   matchesQuery,
   nameMayMatch,
-  ssnLast4Of,
   foldName,
   type ClientKeys,
   type ClientQuery,
@@ -18,18 +20,18 @@ export interface LocalClientHit {
   enrollmentsHere: RecordView[];
 }
 
-/** Ids of clients whose indexed last and first name pass the test (reads only the index). */
-async function idsByName(
+/** The live clients on this device whose view passes the test. */
+async function clientsWhere(
   db: DeviceDatabase,
-  test: (name: { firstName: string; lastName: string }) => boolean,
-): Promise<string[]> {
-  const ids: string[] = [];
-  await db.clients.orderBy('[lastName+firstName]').eachKey((key, cursor) => {
-    const [lastName, firstName] = key as [string, string];
-    if (test({ firstName, lastName })) ids.push(cursor.primaryKey as string);
-  });
-  return ids;
+  test: (view: RecordView) => boolean,
+): Promise<RecordView[]> {
+  return liveViews(await db.clients.toArray()).filter(test);
 }
+
+const nameOf = (v: RecordView) => ({
+  firstName: typeof v.firstName === 'string' ? v.firstName : '',
+  lastName: typeof v.lastName === 'string' ? v.lastName : '',
+});
 
 function liveViews(rows: (RecordRow | undefined)[]): RecordView[] {
   const out: RecordView[] = [];
@@ -72,19 +74,10 @@ export async function searchLocalClients(
   providerId: string,
   limit = 50,
 ): Promise<LocalClientHit[]> {
-  let rows: (RecordRow | undefined)[];
-  if (query.dob) {
-    rows = await db.clients.where('dob').equals(query.dob).toArray();
-  } else if (foldName(query.firstName) || foldName(query.lastName)) {
-    const names = { firstName: query.firstName, lastName: query.lastName };
-    rows = await db.clients.bulkGet(await idsByName(db, (n) => matchesQuery(n, names)));
-  } else if (query.ssnLast4) {
-    rows = await db.clients.filter((r) => ssnLast4Of(r.view ?? {}) === query.ssnLast4).toArray();
-  } else {
-    return [];
-  }
-  const found = liveViews(rows)
-    .filter((v) => matchesQuery(v, query))
+  const anyCriterion =
+    query.dob || foldName(query.firstName) || foldName(query.lastName) || query.ssnLast4;
+  if (!anyCriterion) return [];
+  const found = (await clientsWhere(db, (v) => matchesQuery(v, query)))
     .sort(byName)
     .slice(0, limit);
   return withEnrollments(db, found, providerId);
@@ -109,11 +102,10 @@ export async function localDuplicateCandidates(
   input: ClientKeys,
   providerId: string,
 ): Promise<LocalClientHit[]> {
-  const ids = new Set(await idsByName(db, (n) => nameMayMatch(input, n)));
-  if (typeof input.dob === 'string' && input.dob) {
-    for (const id of await db.clients.where('dob').equals(input.dob).primaryKeys()) ids.add(id);
-  }
-  const found = liveViews(await db.clients.bulkGet([...ids])).sort(byName);
+  const dob = typeof input.dob === 'string' && input.dob ? input.dob : null;
+  const found = (
+    await clientsWhere(db, (v) => nameMayMatch(input, nameOf(v)) || (dob !== null && v.dob === dob))
+  ).sort(byName);
   return withEnrollments(db, found, providerId);
 }
 

@@ -1,9 +1,13 @@
 // The device database: one Dexie (IndexedDB) database per signed-in user, so on a shared tablet
-// each person's data is kept apart. No React: this module also runs in the service worker.
+// each person's data is kept apart, and (from version 3) encrypted at rest under that person's
+// data key (crypto/encrypted-tables.ts): opened with the key, rows read and write as plain
+// objects; opened without it (the service worker), only the clear routing fields and the
+// changes sealed for the server can be used. No React: this module also runs in the service worker.
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { RecordState } from '../domain/merge';
-import type { Mutation } from '../domain/protocol';
+import type { DeliverResult, Mutation, SealedEnvelope } from '../domain/protocol';
 import type { RecordType } from '../domain/records';
+import { encryptionMiddleware } from './crypto/encrypted-tables';
 
 /**
  * A record as the screens should show it: the server's state with this device's pending
@@ -24,9 +28,6 @@ export interface RecordRow {
   server: RecordState | null;
   /** What the screens show (server state plus pending local mutations); null if nothing yet. */
   view: RecordView | null;
-  lastName?: string;
-  firstName?: string;
-  dob?: string;
   clientId?: string;
   providerId?: string;
   householdId?: string;
@@ -44,6 +45,10 @@ export interface OutboxRow {
   mutation: Mutation;
   status: 'pending';
   createdAt: number;
+  /** The change sealed for the server at save time, so a locked device can deliver it. */
+  sealed?: SealedEnvelope;
+  /** What the server answered to a delivery made while the person was locked. */
+  delivery?: { status: DeliverResult['status']; at: number };
 }
 
 export interface SyncStateRow {
@@ -115,7 +120,16 @@ export const SCHEMA_V2 = {
   drafts: 'key, updatedAt',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/**
+ * Version 3: encrypted at rest. The name and date-of-birth indexes go (no PII in any index);
+ * search reads the decrypted clients instead (client-search.ts). Rows are sealed at the first
+ * unlock after the upgrade (crypto/migrate.ts).
+ */
+export const SCHEMA_V3 = {
+  clients: 'id',
+} as const;
+
+export const SCHEMA_VERSION = 3;
 
 export function databaseName(userId: string): string {
   return `fieldnote-${userId}`;
@@ -131,6 +145,11 @@ export interface DeviceDatabaseOptions {
   upgrades?: (db: DeviceDatabase) => void;
   /** Opens the database as an earlier app version would (tests of upgrades). */
   schemaVersion?: number;
+  /**
+   * The person's data key while they are unlocked (crypto/keyring.ts). Without it the database
+   * is opened raw: sealed rows stay sealed (the service worker, a wipe).
+   */
+  dataKey?: () => Uint8Array | null;
 }
 
 export class DeviceDatabase extends Dexie {
@@ -147,6 +166,8 @@ export class DeviceDatabase extends Dexie {
   drafts!: Table<DraftRow, string>;
 
   readonly now: () => number;
+  /** Opened with the person's data key (rows are sealed and opened as they are written and read). */
+  readonly encrypted: boolean;
 
   constructor(
     readonly userId: string,
@@ -162,7 +183,10 @@ export class DeviceDatabase extends Dexie {
     const version = options.schemaVersion ?? SCHEMA_VERSION;
     this.version(1).stores(SCHEMA_V1);
     if (version >= 2) this.version(2).stores(SCHEMA_V2);
+    if (version >= 3) this.version(3).stores(SCHEMA_V3);
     options.upgrades?.(this);
+    this.encrypted = options.dataKey !== undefined;
+    if (options.dataKey) this.use(encryptionMiddleware(this.name, options.dataKey));
   }
 
   recordTable(type: RecordType): Table<RecordRow, string> {

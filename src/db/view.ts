@@ -59,10 +59,8 @@ export function viewFields(view: RecordView | null | undefined): FieldValues {
   return flattenRecord(record);
 }
 
+/** Ids and the contact time only: no PII is lifted to where an index could hold it. */
 const INDEXED = [
-  'lastName',
-  'firstName',
-  'dob',
   'clientId',
   'providerId',
   'householdId',

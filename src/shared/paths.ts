@@ -7,6 +7,7 @@ export const paths = {
   drafts: () => '/drafts',
   dataQuality: () => '/data-quality',
   hmisExport: () => '/hmis-export',
+  adminDevices: () => '/admin/devices',
   findClient: () => '/clients/find',
   client: (clientId: string) => `/clients/${clientId}`,
   projectStart: (clientId: string) => `/clients/${clientId}/start`,

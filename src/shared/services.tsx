@@ -11,6 +11,8 @@ import type { z } from 'zod';
 export interface AppServices {
   db: DeviceDatabase;
   account: AccountRow;
+  /** Until when this unlock lasts (ms); the app locks itself then, or sooner when idle. */
+  unlockedUntil: number;
   /** The provider the person enters data as (EDA). */
   provider: ProviderSummary;
   /** Saves changes as one unit through the one write path, then syncs in the background. */

@@ -1,15 +1,30 @@
-// Signing in and staying signed in. The first sign-in on a device needs the network; it stores a
-// password verifier so the person can unlock offline afterwards, and the tokens the sync engine
-// (page or service worker) uses. A 401 refreshes the access token once; a refused refresh means
-// "sign in again", and the device's queue is kept. No React: the service worker uses this too.
-import type { z } from 'zod';
+// Signing in, unlocking and locking. The first sign-in on a device needs the network; it makes
+// the person's data key and stores it wrapped under their password (db/crypto/data-key.ts), so
+// afterwards they can unlock offline: the unwrapping is the password check. While unlocked, the
+// data key and the access token live in this page's memory only (db/crypto/keyring.ts,
+// memory-tokens.ts); locking forgets both. A 401 refreshes the access token once; a refused
+// refresh means "sign in again", and the device's queue is kept. No React.
 import type { AccountRow, AccountsDatabase } from '../db/accounts';
-import { checkVerifier, makeVerifier } from '../db/accounts';
-import { protocolErrorSchema, sessionSchema, type SessionResponse } from '../domain/protocol';
-import type { ResponseLike, SyncAuth } from './engine';
+import { createDataKey, unwrapDataKey, type WrappedKey } from '../db/crypto/data-key';
+import type { KdfTuning } from '../db/crypto/kdf';
+import { forget, forgetAll, setUnlocked } from '../db/crypto/keyring';
+import { checkLegacyVerifier } from '../db/crypto/legacy-verifier';
+import {
+  DEVICE_REVOKED,
+  deviceRefusalSchema,
+  sessionSchema,
+  type SessionResponse,
+} from '../domain/protocol';
+import { errorMessage, readJson } from './http-json';
+import { sealRefreshToken, sealedSealing } from './account-secrets';
+import { deviceIdentity, deviceLabel } from './device-identity';
+import type { ResponseLike } from './engine';
+import { forgetAccessToken, forgetAllAccessTokens, rememberAccessToken } from './memory-tokens';
 import { SignInError } from './sign-in-error';
+import { checkOfflineUnlockAllowed, recordFailedUnlock } from './unlock-policy';
 
 export { SignInError, type SignInFailure } from './sign-in-error';
+export { accountAuth, apiRequest, ApiError } from './account-auth';
 
 /** fetch, or a test's in-process server. */
 export type HttpFetch = (
@@ -17,64 +32,68 @@ export type HttpFetch = (
   init: { method: string; headers?: Record<string, string>; body?: string },
 ) => Promise<ResponseLike>;
 
-/** How long an unlock lasts before the app asks for the password again. */
+/** How long an unlock lasts, even with someone at the screen, before the password is asked again. */
 export const UNLOCK_MS = 12 * 60 * 60_000;
-/** A token this close to expiry is refreshed before use. */
-const EXPIRY_MARGIN_MS = 30_000;
 
 export interface SessionDeps {
   accounts: AccountsDatabase;
   fetch: HttpFetch;
   baseUrl?: string;
   now?: () => number;
+  /** Fixed KDF parameters instead of calibrating (tests use cheap ones). */
+  kdf?: KdfTuning;
+  /** Deletes a person's device database (a wipe); defaults to nothing (the app passes its own). */
+  wipeData?: (userId: string) => Promise<void>;
 }
 
-async function readJson(response: ResponseLike): Promise<unknown> {
-  try {
-    return JSON.parse(await response.text());
-  } catch {
-    return null;
-  }
-}
-
-function errorMessage(json: unknown): string | null {
-  const parsed = protocolErrorSchema.safeParse(json);
-  return parsed.success ? parsed.data.message : null;
-}
-
-function tokensOf(session: SessionResponse) {
-  return {
-    accessToken: session.accessToken,
-    accessTokenExpiresAt: session.accessTokenExpiresAt,
-    refreshToken: session.refreshToken,
-    refreshTokenExpiresAt: session.refreshTokenExpiresAt,
-  };
+/** An unlocked person: their account and until when the unlock lasts. */
+export interface Unlocked {
+  account: AccountRow;
+  unlockedUntil: number;
 }
 
 /**
  * Signs in: online when the server can be reached (and then stores the account for offline
- * unlocks), else offline against the verifier stored at an earlier sign-in on this device.
+ * unlocks), else offline by unwrapping the data key stored at an earlier sign-in here.
  */
 export async function signIn(
   deps: SessionDeps,
   input: { username: string; password: string },
-): Promise<AccountRow> {
+): Promise<Unlocked> {
   const username = input.username.trim().toLowerCase();
   if (!username || !input.password) {
     throw new SignInError('invalid_input', 'Enter your username and password.');
   }
+  const device = await deviceIdentity(deps.accounts);
   let response: ResponseLike;
   try {
     response = await deps.fetch(`${deps.baseUrl ?? ''}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: input.password }),
+      body: JSON.stringify({
+        username,
+        password: input.password,
+        device: {
+          id: device.id,
+          signingKey: device.publicJwk,
+          shared: await deps.accounts.isShared(),
+          label: deviceLabel(globalThis.navigator?.userAgent),
+        },
+      }),
     });
   } catch {
     return unlockOffline(deps, username, input.password);
   }
   const json = await readJson(response);
   if (response.status === 401) {
+    // The right password on a device the server revoked: its answer says so once, and that
+    // person's data here is wiped now (the next sign-in registers the device afresh).
+    const refusal = deviceRefusalSchema.safeParse(json);
+    if (refusal.success && refusal.data.error === DEVICE_REVOKED && refusal.data.wipe) {
+      const known = await deps.accounts.byUsername(username);
+      if (known) await wipeAccount(deps, known.userId);
+      throw new SignInError('server', refusal.data.message);
+    }
     throw new SignInError('wrong_password', 'That username and password do not match.');
   }
   if (response.status === 423 || response.status === 429) {
@@ -99,31 +118,63 @@ export async function signIn(
   return storeSession(deps, parsed.data, input.password);
 }
 
+/**
+ * The data key of a person the server just let in: the one wrapped here before if the password
+ * opens it, else a new one. A key that no longer opens (the password was reset, which revokes
+ * this device's old sessions) guards data nobody can read any more: that database is wiped.
+ */
+async function dataKeyForSignIn(
+  deps: SessionDeps,
+  known: AccountRow | undefined,
+  userId: string,
+  password: string,
+): Promise<{ key: Uint8Array; wrapped: WrappedKey }> {
+  if (known?.wrappedKey) {
+    const key = await unwrapDataKey(userId, known.wrappedKey, password);
+    if (key) return { key, wrapped: known.wrappedKey };
+    await deps.wipeData?.(userId);
+  }
+  // A new person here, or an account from before encryption (its rows are sealed at open).
+  return createDataKey(userId, password, { tuning: deps.kdf });
+}
+
 async function storeSession(
   deps: SessionDeps,
   session: SessionResponse,
   password: string,
-): Promise<AccountRow> {
-  const now = deps.now ?? Date.now;
-  const known = await deps.accounts.accounts.get(session.user.id);
+): Promise<Unlocked> {
+  const now = (deps.now ?? Date.now)();
+  const userId = session.user.id;
+  const known = await deps.accounts.accounts.get(userId);
+  const { key, wrapped } = await dataKeyForSignIn(deps, known, userId, password);
   const providers = session.user.providers;
   const keepProvider = known?.providerId && providers.some((p) => p.id === known.providerId);
   const account: AccountRow = {
-    userId: session.user.id,
+    userId,
     username: session.user.username,
     displayName: session.user.displayName,
     role: session.user.role,
     providers,
-    verifier: await makeVerifier(password),
-    ...tokensOf(session),
+    wrappedKey: wrapped,
+    refreshTokenSealed: sealRefreshToken(key, userId, session.refreshToken),
+    refreshTokenExpiresAt: session.refreshTokenExpiresAt,
+    sealing: session.sealing ? sealedSealing(key, userId, session.sealing) : null,
+    policy: session.policy,
     providerId: keepProvider ? known!.providerId : providers.length === 1 ? providers[0]!.id : null,
-    unlockedUntil: now() + UNLOCK_MS,
+    lastServerContactAt: now,
+    failedUnlocks: 0,
+    unlockBlockedUntil: 0,
   };
   await deps.accounts.transaction('rw', deps.accounts.accounts, deps.accounts.meta, async () => {
     await deps.accounts.accounts.put(account);
-    await deps.accounts.setActive(account.userId);
+    await deps.accounts.setActive(userId);
   });
-  return account;
+  setUnlocked(userId, key);
+  rememberAccessToken(userId, {
+    token: session.accessToken,
+    expiresAt: session.accessTokenExpiresAt,
+  });
+  return { account, unlockedUntil: now + UNLOCK_MS };
 }
 
 /** Unlocks an account that signed in on this device before, without the network. */
@@ -131,7 +182,8 @@ export async function unlockOffline(
   deps: SessionDeps,
   username: string,
   password: string,
-): Promise<AccountRow> {
+): Promise<Unlocked> {
+  const now = (deps.now ?? Date.now)();
   const account = await deps.accounts.byUsername(username);
   if (!account) {
     throw new SignInError(
@@ -139,142 +191,79 @@ export async function unlockOffline(
       'The first sign-in on this device needs a connection. Connect, then sign in.',
     );
   }
-  if (!(await checkVerifier(password, account.verifier))) {
+  checkOfflineUnlockAllowed(account, now);
+  let key: Uint8Array | null = null;
+  let wrappedKey = account.wrappedKey;
+  if (wrappedKey) {
+    key = await unwrapDataKey(account.userId, wrappedKey, password);
+  } else if (account.verifier && (await checkLegacyVerifier(password, account.verifier))) {
+    // The first unlock since encryption at rest: a data key replaces the old verifier.
+    const made = await createDataKey(account.userId, password, { tuning: deps.kdf });
+    key = made.key;
+    wrappedKey = made.wrapped;
+  }
+  if (!key) {
+    await deps.accounts.update(account.userId, recordFailedUnlock(account, now));
     throw new SignInError('wrong_password', 'That username and password do not match.');
   }
-  const unlockedUntil = (deps.now ?? Date.now)() + UNLOCK_MS;
-  await deps.accounts.update(account.userId, { unlockedUntil });
-  await deps.accounts.setActive(account.userId);
-  return { ...account, unlockedUntil };
+  const patch: Partial<AccountRow> = { failedUnlocks: 0, unlockBlockedUntil: 0, wrappedKey };
+  if (!account.wrappedKey) patch.lastServerContactAt = now;
+  await deps.accounts.transaction('rw', deps.accounts.accounts, deps.accounts.meta, async () => {
+    await deps.accounts.accounts.update(account.userId, patch);
+    if (!account.wrappedKey)
+      await deps.accounts.accounts.update(account.userId, { verifier: undefined });
+    await deps.accounts.setActive(account.userId);
+  });
+  setUnlocked(account.userId, key);
+  return {
+    account: { ...account, ...patch, verifier: undefined },
+    unlockedUntil: now + UNLOCK_MS,
+  };
 }
 
-/** The account the app opens to: the active one, if its unlock has not run out. */
-export function currentAccount(deps: Pick<SessionDeps, 'accounts' | 'now'>) {
-  return deps.accounts.current((deps.now ?? Date.now)());
-}
-
-/** Locks the app (switch person on a shared tablet); data and queue stay on the device. */
-export async function lock(accounts: AccountsDatabase, userId: string): Promise<void> {
-  await accounts.update(userId, { unlockedUntil: 0 });
+/**
+ * Locks: forgets every data key and access token this page holds. Data and queue stay on the
+ * device, sealed. (The app then reloads the page, which also drops anything decrypted.)
+ */
+export async function lock(accounts: AccountsDatabase): Promise<void> {
+  forgetAll();
+  forgetAllAccessTokens();
   await accounts.setActive(null);
 }
 
 /**
- * Signs out: the server revokes the refresh token when it can be reached, and the account is
- * forgotten on this device (its data is cleared separately, after the person confirms).
+ * Signs out: the server revokes the refresh token when it can be reached, and the account (with
+ * its wrapped key) is forgotten on this device (its data is cleared separately, after the
+ * person confirms; without the wrapped key it cannot be read again).
  */
-export async function signOut(deps: SessionDeps, userId: string): Promise<void> {
-  const account = await deps.accounts.accounts.get(userId);
-  if (account?.refreshToken) {
+export async function signOut(deps: SessionDeps, userId: string, refreshToken: string | null) {
+  if (refreshToken) {
     try {
       await deps.fetch(`${deps.baseUrl ?? ''}/api/auth/sign-out`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ refreshToken: account.refreshToken }),
+        body: JSON.stringify({ refreshToken }),
       });
     } catch {
-      // Offline: the token expires on its own; it is deleted from this device below.
+      // Offline: the token expires on its own; its sealed copy is deleted from this device below.
     }
   }
+  forget(userId);
+  forgetAccessToken(userId);
   await deps.accounts.accounts.delete(userId);
   const active = await deps.accounts.active();
   if (!active) await deps.accounts.setActive(null);
 }
 
-/** The sync engine's view of an account's tokens: refreshed and stored on demand. */
-export function accountAuth(deps: SessionDeps, userId: string): SyncAuth {
-  const now = deps.now ?? Date.now;
-  let refreshing: Promise<boolean> | null = null;
-  const refreshOnce = async (): Promise<boolean> => {
-    const account = await deps.accounts.accounts.get(userId);
-    if (!account?.refreshToken) return false;
-    const response = await deps.fetch(`${deps.baseUrl ?? ''}/api/auth/refresh`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ refreshToken: account.refreshToken }),
-    });
-    const parsed = sessionSchema.safeParse(await readJson(response));
-    if (response.status === 200 && parsed.success) {
-      await deps.accounts.update(userId, {
-        ...tokensOf(parsed.data),
-        providers: parsed.data.user.providers,
-      });
-      return true;
-    }
-    if (response.status === 401) {
-      // The page and the service worker refresh independently: if the other one already
-      // swapped the token, this 401 is for the old one and the stored tokens are good.
-      const now = await deps.accounts.accounts.get(userId);
-      if (now?.refreshToken && now.refreshToken !== account.refreshToken) return true;
-      await deps.accounts.update(userId, { accessToken: null, refreshToken: null });
-      return false;
-    }
-    throw new Error(`the server answered ${response.status}`);
-  };
-  return {
-    async getAccessToken() {
-      const account = await deps.accounts.accounts.get(userId);
-      if (!account?.accessToken || !account.accessTokenExpiresAt) return null;
-      if (Date.parse(account.accessTokenExpiresAt) - EXPIRY_MARGIN_MS <= now()) return null;
-      return account.accessToken;
-    },
-    refresh() {
-      // Two callers at once (the engine and a screen) share one refresh: a refresh token works once.
-      refreshing ??= refreshOnce().finally(() => {
-        refreshing = null;
-      });
-      return refreshing;
-    },
-  };
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
 /**
- * A GET to the API for screens that ask the server directly (search, members, conflicts), with
- * the account's token, one refresh on 401, and the answer checked against its schema.
+ * A wipe (the server revoked this device for the person): their data and their wrapped key go,
+ * which makes any copy of the data left on the disk unreadable.
  */
-export async function apiRequest<T>(
-  deps: SessionDeps & { auth: SyncAuth },
-  path: string,
-  schema: z.ZodType<T>,
-  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
-): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    let token = await deps.auth.getAccessToken();
-    if (token === null && (await deps.auth.refresh())) token = await deps.auth.getAccessToken();
-    if (token === null) throw new ApiError(401, 'Sign in again to reach the server.');
-    const response = await deps.fetch(`${deps.baseUrl ?? ''}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-    if (response.status === 401 && attempt === 0 && (await deps.auth.refresh())) continue;
-    const json = await readJson(response);
-    if (response.status < 200 || response.status >= 300) {
-      throw new ApiError(
-        response.status,
-        errorMessage(json) ?? `The server answered ${response.status}.`,
-      );
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      throw new ApiError(
-        response.status,
-        'The network answered with something other than the Fieldnote server.',
-      );
-    }
-    return parsed.data;
-  }
+export async function wipeAccount(deps: SessionDeps, userId: string): Promise<void> {
+  forget(userId);
+  forgetAccessToken(userId);
+  await deps.wipeData?.(userId);
+  await deps.accounts.accounts.delete(userId);
+  const active = await deps.accounts.active();
+  if (!active) await deps.accounts.setActive(null);
 }

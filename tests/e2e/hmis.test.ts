@@ -16,7 +16,7 @@ import {
   screenshotBothSizes,
 } from './support/browser';
 import { RESULTS, startServer, type TestServer } from './support/server';
-import { answerDisabilities, heading, signIn as signInAt } from './support/steps';
+import { answerDisabilities, heading, openAs, signIn as signInAt } from './support/steps';
 
 const CASE_MANAGER = { username: 'demo.casemanager', password: 'fieldnote-demo-cm' };
 const SUPERVISOR = { username: 'demo.supervisor', password: 'fieldnote-demo-sup' };
@@ -144,7 +144,7 @@ describe('HMIS export and data quality for a supervisor', () => {
     await heading(page, /Saltmarsh/);
     const enrollmentPath = new URL(page.url()).pathname;
 
-    await page.goto(`${server.baseUrl}${enrollmentPath}/annual`);
+    await openAs(page, `${server.baseUrl}${enrollmentPath}/annual`, CASE_MANAGER);
     await heading(page, 'Annual assessment');
     await page.getByLabel(/^Date of the annual assessment/).waitFor();
     await checkScreen(page, 'annual-assessment');
@@ -168,7 +168,7 @@ describe('HMIS export and data quality for a supervisor', () => {
     await page.waitForURL((url) => url.pathname === enrollmentPath, { timeout: 30_000 });
     await heading(page, /Saltmarsh/);
     // Saved for this year: the caseload no longer says it is due.
-    await page.goto(`${server.baseUrl}/`);
+    await openAs(page, `${server.baseUrl}/`, CASE_MANAGER);
     await heading(page, 'My caseload');
     const saved = page.locator('li', { hasText: 'Saltmarsh' }).first();
     await saved.waitFor();
@@ -177,7 +177,7 @@ describe('HMIS export and data quality for a supervisor', () => {
       .waitFor({ state: 'detached', timeout: 30_000 });
     expect(await saved.getByText(/Annual assessment (due|late)/).count()).toBe(0);
 
-    await page.goto(`${server.baseUrl}${enrollmentPath}`);
+    await openAs(page, `${server.baseUrl}${enrollmentPath}`, CASE_MANAGER);
     await page.getByRole('link', { name: 'Household members' }).click();
     await heading(page, 'Household members');
     await checkScreen(page, 'household-members');

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, PHONE } from './support/browser';
 import { startServer, type TestServer } from './support/server';
+import { openAs } from './support/steps';
 
 let server: TestServer;
 let browser: Browser;
@@ -31,7 +32,11 @@ describe('one sync at a time across tabs', () => {
     await first.getByRole('button', { name: 'Sign in', exact: true }).click();
     await first.getByRole('link', { name: /^Sync: Synced/ }).waitFor({ timeout: 30_000 });
     const second = await context.newPage();
-    await second.goto(server.baseUrl, { waitUntil: 'load' });
+    // Each tab holds its own unlocked key: the second tab asks for the password too.
+    await openAs(second, server.baseUrl, {
+      username: 'demo.casemanager',
+      password: 'fieldnote-demo-cm',
+    });
     await second.getByRole('link', { name: /^Sync: Synced/ }).waitFor({ timeout: 30_000 });
 
     let inFlight = 0;

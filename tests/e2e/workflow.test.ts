@@ -23,8 +23,10 @@ import {
   answerDisabilities,
   choose,
   heading,
+  openAs,
   selectOption,
   signIn as signInAt,
+  unlock,
 } from './support/steps';
 
 const CASE_MANAGER = { username: 'demo.casemanager', password: 'fieldnote-demo-cm' };
@@ -164,6 +166,10 @@ describe('a case manager carries a client from first contact to exit', () => {
     await choose(form, /^Race and ethnicity/, 'White');
     await choose(form, /^Sex/, 'Female');
     await choose(form, /^Veteran status/, 'No');
+    // W-ROI-6: the HMIS Release of Information (dated today once chosen); at project start the
+    // child then gets the head of household's (W-ROI-7).
+    await choose(form, /^The client's choice/, 'Share');
+    await choose(form, /^How the client gave it/, 'Signed');
     await checkScreen(page, 'new-client', false);
     await form.getByRole('button', { name: 'Create and open profile' }).click();
     await page.waitForURL(/\/clients\/[0-9a-f]{32}$/);
@@ -280,6 +286,8 @@ describe('a case manager carries a client from first contact to exit', () => {
   it('finds everything after a reload while offline', async () => {
     const { page } = a;
     await page.reload({ waitUntil: 'load' });
+    // The data key went with the page: unlock offline, and the same screen opens.
+    await unlock(page, CASE_MANAGER);
     await heading(page, /Avery Fieldtest/);
     await expect.poll(() => page.locator('.enrollment-timeline > li').count()).toBe(2);
     await page.getByRole('link', { name: /^Sync: Offline/ }).waitFor();
@@ -307,7 +315,7 @@ describe('a case manager carries a client from first contact to exit', () => {
     await b.page.keyboard.press('Enter');
     await heading(b.page, 'My caseload');
     await waitForSynced(b.page);
-    await b.page.goto(`${server.baseUrl}${enrollmentPath}`, { waitUntil: 'load' });
+    await openAs(b.page, `${server.baseUrl}${enrollmentPath}`, CASE_MANAGER_2);
     await heading(b.page, /Avery Fieldtest/);
     await expect.poll(() => b.page.locator('.enrollment-timeline > li').count()).toBe(2);
     await b.page.getByText('Met at the library; synthetic test note.').waitFor();
@@ -345,7 +353,7 @@ describe('a case manager carries a client from first contact to exit', () => {
       .first()
       .waitFor();
 
-    await page.goto(`${server.baseUrl}${enrollmentPath}/exit`, { waitUntil: 'load' });
+    await openAs(page, `${server.baseUrl}${enrollmentPath}/exit`, CASE_MANAGER);
     await heading(page, 'Exit');
     await choose(page, /^Why is case management ending/, 'Housed');
     await selectOption(
@@ -397,9 +405,9 @@ describe('a case manager carries a client from first contact to exit', () => {
 
   it('two devices change one field offline; the conflict shows both values and a supervisor resolves it', async () => {
     b = { context: contexts[1]!, page: contexts[1]!.pages()[0]! };
-    await b.page.goto(`${server.baseUrl}${clientPath}`, { waitUntil: 'load' });
+    await openAs(b.page, `${server.baseUrl}${clientPath}`, CASE_MANAGER_2);
     await heading(b.page, /Avery Fieldtest/);
-    await a.page.goto(`${server.baseUrl}${clientPath}`, { waitUntil: 'load' });
+    await openAs(a.page, `${server.baseUrl}${clientPath}`, CASE_MANAGER);
     await heading(a.page, /Avery Fieldtest/);
 
     await a.context.setOffline(true);

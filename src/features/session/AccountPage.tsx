@@ -40,7 +40,7 @@ export function AccountPage() {
 }
 
 function WhoSection() {
-  const { account } = useServices();
+  const { account, unlockedUntil } = useServices();
   return (
     <Section title="Signed in">
       <dl className="facts">
@@ -52,11 +52,11 @@ function WhoSection() {
         <dd>{ROLE_LABELS[account.role]}</dd>
       </dl>
       <p>
-        Signed in on this device; Fieldnote stays unlocked until{' '}
-        {formatDateTime(account.unlockedUntil)}. After that it asks for your password again, which
-        works offline too.
+        Signed in on this device; Fieldnote stays unlocked until {formatDateTime(unlockedUntil)} at
+        the latest, and locks itself sooner after a while without use. Then it asks for your
+        password again, which works offline too.
       </p>
-      {account.refreshToken ? null : (
+      {account.refreshTokenSealed ? null : (
         <Alert tone="warning" title="Sign in again to sync">
           <p>
             The server has ended this device&apos;s sign-in, so your changes stay on this device

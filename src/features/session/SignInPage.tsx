@@ -1,6 +1,9 @@
 // Sign in. The first sign-in on a device needs a connection; afterwards the person can unlock
-// offline with the same password. A shared shelter tablet lists who signed in here before, so
-// switching person is one tap and the password.
+// offline with the same password. A personal device lists who signed in here before, so
+// switching person is one tap and the password; a device marked as shared lists nobody (the
+// next person at a shelter tablet should not learn who used it) and locks sooner when idle.
+// Nothing here invites the browser to remember the password (autocomplete off): on a managed
+// tablet the browser's password manager should also be off by policy (README).
 import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
 // Not '../../sync': this screen is in the app's first chunk, without the sync engine.
 import { SignInError } from '../../sync/sign-in-error';
@@ -12,6 +15,11 @@ export interface SignInPageProps {
   knownAccounts: { username: string; displayName: string }[];
   /** Throws SignInError (src/sync/session.ts) with a message to show. */
   signIn(username: string, password: string): Promise<void>;
+  /** The device is marked as shared (several staff use it). */
+  shared?: boolean;
+  onSharedChange?(shared: boolean): Promise<void>;
+  /** Fetches what unlocking needs (the KDF's code) while the person types. */
+  preload?(): void;
 }
 
 const USERNAME_ID = 'sign-in-username';
@@ -45,6 +53,8 @@ export function SignInPage(props: SignInPageProps) {
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
   const online = useOnline();
+  const { preload } = props;
+  useEffect(() => preload?.(), [preload]);
 
   // After a refused sign-in the password is cleared; put the cursor back in it.
   useEffect(() => {
@@ -123,7 +133,7 @@ export function SignInPage(props: SignInPageProps) {
           </section>
         ) : null}
 
-        <form className="section" onSubmit={(e) => void submit(e)} noValidate>
+        <form className="section" onSubmit={(e) => void submit(e)} noValidate autoComplete="off">
           <ErrorSummary errors={fieldErrors} />
           {failure ? (
             <Alert tone="error" title="Not signed in">
@@ -135,7 +145,7 @@ export function SignInPage(props: SignInPageProps) {
             label="Username"
             value={username}
             onChange={setUsername}
-            autoComplete="username"
+            autoComplete="off"
             required
             error={errorFor(USERNAME_ID)}
           />
@@ -145,7 +155,7 @@ export function SignInPage(props: SignInPageProps) {
             type="password"
             value={password}
             onChange={setPassword}
-            autoComplete="current-password"
+            autoComplete="off"
             required
             error={errorFor(PASSWORD_ID)}
           />
@@ -158,7 +168,35 @@ export function SignInPage(props: SignInPageProps) {
             {busy ? 'Signing in…' : ''}
           </p>
         </form>
+        {props.onSharedChange ? (
+          <SharedDeviceSetting shared={props.shared ?? false} onChange={props.onSharedChange} />
+        ) : null}
       </Page>
     </main>
+  );
+}
+
+/** Marks this device as shared: nobody is listed here, and Fieldnote locks sooner when idle. */
+function SharedDeviceSetting(props: { shared: boolean; onChange(shared: boolean): Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <section className="section" aria-labelledby="sign-in-shared">
+      <h2 className="section-title" id="sign-in-shared">
+        This device
+      </h2>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={props.shared}
+          disabled={busy}
+          onChange={(event) => {
+            setBusy(true);
+            void props.onChange(event.target.checked).finally(() => setBusy(false));
+          }}
+        />{' '}
+        Several staff use this device (a shared tablet): do not list who signed in here, and lock
+        sooner when nobody is using it.
+      </label>
+    </section>
   );
 }

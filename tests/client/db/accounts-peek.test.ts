@@ -1,12 +1,11 @@
-// The first screen's look at the accounts, without Dexie: it agrees with the Dexie database and
-// never creates one on a new device.
+// The first screen's look at the accounts, without Dexie: it agrees with the Dexie database,
+// never creates one on a new device, and on a device marked as shared lists nobody.
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AccountsDatabase, type AccountRow } from '../../../src/db';
 import { peekAccounts } from '../../../src/db/accounts-peek';
+import { DEFAULT_LOCK_POLICY } from '../../../src/domain/protocol';
 import { newId } from '../../../src/domain/records';
-
-const NOW = Date.parse('2026-03-10T18:00:00Z');
 
 function account(overrides: Partial<AccountRow> = {}): AccountRow {
   return {
@@ -15,13 +14,14 @@ function account(overrides: Partial<AccountRow> = {}): AccountRow {
     displayName: 'Robin Testcase',
     role: 'case_manager',
     providers: [],
-    verifier: { salt: '', hash: '', iterations: 1 },
-    accessToken: null,
-    accessTokenExpiresAt: null,
-    refreshToken: null,
+    refreshTokenSealed: null,
     refreshTokenExpiresAt: null,
+    sealing: null,
+    policy: DEFAULT_LOCK_POLICY,
     providerId: null,
-    unlockedUntil: NOW + 60_000,
+    lastServerContactAt: 0,
+    failedUnlocks: 0,
+    unlockBlockedUntil: 0,
     ...overrides,
   };
 }
@@ -29,7 +29,7 @@ function account(overrides: Partial<AccountRow> = {}): AccountRow {
 describe('peekAccounts', () => {
   it('finds nothing on a new device, and leaves no database behind', async () => {
     const factory = new IDBFactory();
-    expect(await peekAccounts(NOW, factory)).toEqual({ current: null, known: [] });
+    expect(await peekAccounts(factory)).toEqual({ known: [], shared: false });
     expect(await factory.databases()).toEqual([]);
     // Dexie can still create it afterwards.
     const db = new AccountsDatabase({ indexedDB: factory });
@@ -38,7 +38,7 @@ describe('peekAccounts', () => {
     db.close();
   });
 
-  it('returns the active account while it is unlocked, and everyone known', async () => {
+  it('lists everyone known, unless the device is marked as shared', async () => {
     const factory = new IDBFactory();
     const db = new AccountsDatabase({ indexedDB: factory });
     const robin = account();
@@ -47,13 +47,13 @@ describe('peekAccounts', () => {
     await db.setActive(robin.userId);
     db.close();
 
-    const peek = await peekAccounts(NOW, factory);
-    expect(peek.current?.userId).toBe(robin.userId);
+    const peek = await peekAccounts(factory);
     expect(peek.known.map((k) => k.username).sort()).toEqual(['robin.testcase', 'sam.testcase']);
+    expect(peek.shared).toBe(false);
 
-    // After the unlock runs out the app asks for the password again; the people stay known.
-    const later = await peekAccounts(NOW + 120_000, factory);
-    expect(later.current).toBeNull();
-    expect(later.known).toHaveLength(2);
+    const again = new AccountsDatabase({ indexedDB: factory });
+    await again.setShared(true);
+    again.close();
+    expect(await peekAccounts(factory)).toEqual({ known: [], shared: true });
   });
 });

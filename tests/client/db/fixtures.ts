@@ -5,14 +5,23 @@ import { openDeviceDatabase, saveChange, type DeviceDatabase } from '../../../sr
 import type { MutationResult } from '../../../src/domain/protocol';
 import { MemoryReplica, type RecordState } from '../../../src/domain/merge';
 import { newId } from '../../../src/domain/records';
+import { newKey } from '../../../src/db/crypto/cipher';
 import { Device, T0, USER_A, clientFields } from '../../domain/merge/fixtures';
 
 export const PROVIDER = newId();
 const opened: DeviceDatabase[] = [];
+/** Each user's data key, so a database reopened in a test opens with the same key. */
+const keys = new Map<string, Uint8Array>();
 
-/** Opens a device database for a user (a new one by default); closed after each test. */
+/**
+ * Opens a device database for a user (a new one by default), encrypted at rest under a data key
+ * of its own as the app opens it, so every device-database test runs on the encrypted path;
+ * closed after each test.
+ */
 export async function open(userId = newId()): Promise<DeviceDatabase> {
-  const db = await openDeviceDatabase(userId, { now: () => T0 + 60_000 });
+  const key = keys.get(userId) ?? newKey();
+  keys.set(userId, key);
+  const db = await openDeviceDatabase(userId, { now: () => T0 + 60_000, dataKey: () => key });
   opened.push(db);
   return db;
 }

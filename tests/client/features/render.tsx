@@ -14,6 +14,8 @@ import {
   type ProviderSummary,
 } from '../../../src/db';
 import { newId } from '../../../src/domain/records';
+import { DEFAULT_LOCK_POLICY } from '../../../src/domain/protocol';
+import { newKey } from '../../../src/db/crypto/cipher';
 import { createSyncStatusStore } from '../../../src/sync';
 import { ServicesContext, type AppServices } from '../../../src/shared/services';
 
@@ -35,13 +37,14 @@ export function testAccount(overrides: Partial<AccountRow> = {}): AccountRow {
     displayName: 'Test Casemanager',
     role: 'case_manager',
     providers: [TEST_PROVIDER],
-    verifier: { salt: '', hash: '', iterations: 1 },
-    accessToken: null,
-    accessTokenExpiresAt: null,
-    refreshToken: null,
+    refreshTokenSealed: null,
     refreshTokenExpiresAt: null,
+    sealing: null,
+    policy: DEFAULT_LOCK_POLICY,
     providerId: TEST_PROVIDER.id,
-    unlockedUntil: TEST_NOW + 3_600_000,
+    lastServerContactAt: TEST_NOW,
+    failedUnlocks: 0,
+    unlockBlockedUntil: 0,
     ...overrides,
   };
 }
@@ -61,12 +64,17 @@ export async function makeServices(
   overrides: Partial<AppServices> & { db?: DeviceDatabase } = {},
 ): Promise<TestServices> {
   const account = overrides.account ?? testAccount();
-  const db = overrides.db ?? (await openDeviceDatabase(account.userId, { now: () => TEST_NOW }));
+  // Encrypted at rest under a data key of its own, as the app opens it.
+  const key = newKey();
+  const db =
+    overrides.db ??
+    (await openDeviceDatabase(account.userId, { now: () => TEST_NOW, dataKey: () => key }));
   opened.push(db);
   const provider = overrides.provider ?? account.providers[0]!;
   const services: TestServices = {
     db,
     account,
+    unlockedUntil: TEST_NOW + 3_600_000,
     provider,
     saved: [],
     syncCalls: 0,

@@ -60,3 +60,28 @@ export async function answerDisabilities(scope: Page | ReturnType<Page['locator'
   }
   await selectOption(scope.getByLabel(/^Does the client have a substance use disorder/), /^No$/);
 }
+
+/**
+ * Signs in again where the app asks (issue 11): a reload, a new address typed in or a lock always
+ * comes back to the sign-in screen, since the data key lives in the page's memory only. The app
+ * keeps the address, so the screen asked for opens after the unlock.
+ */
+export async function unlock(
+  page: Page,
+  who: { username: string; password: string },
+): Promise<void> {
+  await heading(page, 'Sign in to Fieldnote');
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel(/^Password/).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Opens `url` (a full page load) and unlocks as `who`. */
+export async function openAs(
+  page: Page,
+  url: string,
+  who: { username: string; password: string },
+): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' });
+  await unlock(page, who);
+}

@@ -50,9 +50,10 @@ async function setup(overrides: Parameters<typeof makeServices>[0] = {}) {
       username: 'robin.testperson',
       displayName: 'Robin Testperson',
       providers: [TEST_PROVIDER, OUTREACH],
-      refreshToken: 'synthetic-refresh-token',
-      unlockedUntil: TEST_NOW + 12 * 3_600_000,
+      // Sealed under the data key on a real device; the page only asks whether there is one.
+      refreshTokenSealed: 'c2VhbGVkLXN5bnRoZXRpYy1yZWZyZXNoLXRva2Vu',
     }),
+    unlockedUntil: TEST_NOW + 12 * 3_600_000,
     switchProvider: vi.fn(async () => {}),
     lock: vi.fn(async () => {}),
     signOut: vi.fn(async () => {}),
@@ -87,7 +88,7 @@ describe('AccountPage', () => {
   });
 
   it('says when the server has ended the sign-in and syncing needs a new one', async () => {
-    await setup({ account: testAccount({ refreshToken: null }) });
+    await setup({ account: testAccount({ refreshTokenSealed: null }) });
     expect(screen.getByText('Sign in again to sync')).toBeTruthy();
   });
 

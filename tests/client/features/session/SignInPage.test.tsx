@@ -27,12 +27,13 @@ describe('SignInPage', () => {
     expect(signIn).toHaveBeenCalledExactlyOnceWith('robin.testperson', 'correct horse battery');
   });
 
-  it('uses the autocomplete hints password managers need', () => {
-    renderPage();
-    expect(screen.getByLabelText(/^Username/)).toHaveProperty('autocomplete', 'username');
+  it('does not invite the browser to save the password on a shared device (issue 11)', () => {
+    const { container } = renderPage();
+    expect(container.querySelector('form')?.getAttribute('autocomplete')).toBe('off');
+    expect(screen.getByLabelText(/^Username/)).toHaveProperty('autocomplete', 'off');
     const password = screen.getByLabelText(/^Password/);
     expect(password).toHaveProperty('type', 'password');
-    expect(password).toHaveProperty('autocomplete', 'current-password');
+    expect(password).toHaveProperty('autocomplete', 'off');
   });
 
   it('shows the message of a refused sign-in, clears the password and puts the cursor in it', async () => {
