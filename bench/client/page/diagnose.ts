@@ -1,11 +1,11 @@
 // Where the time goes, measured on the pieces the sync and the write path are made of (no
 // network unless said): one pulled page stored by storePulledPage against the same rows written
 // with bulkPut in one transaction (a prototype, not app code), one push batch settled, and the
-// CPU-only and syncState parts of a save. Each strict, like the app.
+// CPU-only and syncState parts of a save. Each strict, like the app; `encrypted` opens the
+// databases with a data key, as the app does.
 import {
   computeView,
   deviceId,
-  openDeviceDatabase,
   pendingMutationsOf,
   pendingOutbox,
   recordRow,
@@ -22,10 +22,9 @@ import { mutationSchema, PROTOCOL_VERSION, pullResponseSchema } from '../../../s
 import { newId } from '../../../src/domain/records';
 import { contactOf, householdChanges, newHousehold } from '../caseload';
 import type { Diagnosis, PageAccount } from './api';
+import { freshName, openBenchDatabase } from './keys';
 
 const now = () => performance.now();
-const fresh = (kind: string) =>
-  openDeviceDatabase(`bench-diag-${kind}-${Math.random().toString(36).slice(2, 10)}`);
 
 async function time<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
   const t = now();
@@ -79,7 +78,12 @@ async function bulkStore(
   });
 }
 
-export async function diagnose(account: PageAccount, pageSize: number): Promise<Diagnosis> {
+export async function diagnose(
+  account: PageAccount,
+  pageSize: number,
+  encrypted: boolean,
+): Promise<Diagnosis> {
+  const fresh = (kind: string) => openBenchDatabase(freshName(`diag-${kind}`), encrypted);
   // One pulled page.
   const token = await signIn(account);
   const fetched = await time(() => pullPage(account, token, pageSize));

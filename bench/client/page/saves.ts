@@ -4,10 +4,16 @@
 // power cut. So every baseline here is strict too: the comparison is saveChange's work (Dexie,
 // clock, sequence, view recomputation, two stores) against the unavoidable cost of one durable
 // commit, not against a cheaper commit mode.
-import { openDeviceDatabase, saveChange, type DeviceDatabase } from '../../../src/db';
+//
+// The saves go into two device databases in turn: one opened with a data key (encrypted at rest,
+// src/db/crypto/encrypted-tables.ts, what ships) and one without (plaintext, for comparison).
+import { DeviceDatabase, saveChange } from '../../../src/db';
+import { isBytes } from '../../../src/db/crypto/cipher';
+import { ENCRYPTED_FIELD } from '../../../src/db/crypto/encrypted-tables';
 import { newId } from '../../../src/domain/records';
 import { contactOf, newHousehold } from '../caseload';
 import type { SaveFigures } from './api';
+import { openBenchDatabase } from './keys';
 
 const STRICT: IDBTransactionOptions = { durability: 'strict' };
 
@@ -81,22 +87,55 @@ async function rawSameWork(
 
 const now = () => performance.now();
 
+/** Bytes of a stored row's sealed part, read without the key (as IndexedDB holds it). */
+async function sealedBytes(
+  userId: string,
+  rowId: string,
+): Promise<{ row: number; outbox: number }> {
+  const raw = new DeviceDatabase(userId);
+  await raw.open();
+  try {
+    const enc = (value: unknown) => {
+      const sealed = (value as Record<string, unknown> | undefined)?.[ENCRYPTED_FIELD];
+      if (!isBytes(sealed)) throw new Error('the encrypted database stored a row in clear');
+      return sealed.length;
+    };
+    return {
+      row: enc(await raw.contacts.get(rowId)),
+      outbox: enc(await raw.outbox.orderBy('localSeq').last()),
+    };
+  } finally {
+    raw.close();
+  }
+}
+
 export async function benchSaves(count: number, warmup: number): Promise<SaveFigures> {
   const suffix = newId().slice(0, 8);
-  const db: DeviceDatabase = await openDeviceDatabase(`bench-save-${suffix}`);
+  const db = await openBenchDatabase(`bench-save-${suffix}`, false);
+  const enc = await openBenchDatabase(`bench-save-enc-${suffix}`, true);
   const raw = await openRaw(`fieldnote-bench-raw-${suffix}`);
   const ids = newHousehold();
   const ctx = { providerId: newId() };
-  const save = (n: number) =>
-    saveChange(db, { type: 'contact', id: newId(), op: 'create', fields: contactOf(n, ids) }, ctx);
+  const saveInto = (target: DeviceDatabase, n: number) =>
+    saveChange(
+      target,
+      { type: 'contact', id: newId(), op: 'create', fields: contactOf(n, ids) },
+      ctx,
+    );
 
   // Warm-up (JIT, Dexie's first transactions, the files' first growth), then take what one save
   // wrote as the template for the baselines' objects.
-  let last = await save(0);
-  for (let i = 1; i < warmup; i++) last = await save(i);
+  let last = await saveInto(db, 0);
+  let lastEnc = await saveInto(enc, 0);
+  for (let i = 1; i < warmup; i++) {
+    last = await saveInto(db, i);
+    lastEnc = await saveInto(enc, i);
+  }
   const row = await db.contacts.get(last.recordId);
   const entry = await db.outbox.orderBy('localSeq').last();
-  if (!row || !entry) throw new Error('the warm-up save wrote nothing');
+  const encRow = await enc.contacts.get(lastEnc.recordId);
+  if (!row || !entry || !encRow) throw new Error('the warm-up save wrote nothing');
+  const sealed = await sealedBytes(enc.userId, lastEnc.recordId);
   const template = { ...row, outbox: entry };
   const { localSeq: _seq, ...entryFields } = entry;
   for (let i = 0; i < warmup; i++) {
@@ -106,37 +145,59 @@ export async function benchSaves(count: number, warmup: number): Promise<SaveFig
 
   const figures: SaveFigures = {
     save: [],
+    saveEncrypted: [],
     rawPut: [],
     dexiePut: [],
+    dexiePutEncrypted: [],
     rawSameWork: [],
     recordRowChars: JSON.stringify(row).length,
     outboxEntryChars: JSON.stringify(entry).length,
     rawObjectChars: JSON.stringify(template).length,
+    sealedRowBytes: sealed.row,
+    sealedOutboxBytes: sealed.outbox,
   };
-  // Interleaved, so that disk and browser state drift affects every kind alike.
+  const timed = async (samples: number[], fn: () => Promise<unknown>) => {
+    const t = now();
+    await fn();
+    samples.push(now() - t);
+  };
+  // Interleaved, so that disk and browser state drift affects every kind alike; plaintext and
+  // encrypted take turns going first.
   for (let i = 0; i < count; i++) {
     const fields = contactOf(warmup + i, ids);
-    const id = newId();
-    let t = now();
-    await saveChange(db, { type: 'contact', id, op: 'create', fields }, ctx);
-    figures.save.push(now() - t);
+    const savePlain = () =>
+      timed(figures.save, () =>
+        saveChange(db, { type: 'contact', id: newId(), op: 'create', fields }, ctx),
+      );
+    const saveEnc = () =>
+      timed(figures.saveEncrypted, () =>
+        saveChange(enc, { type: 'contact', id: newId(), op: 'create', fields }, ctx),
+      );
+    if (i % 2 === 0) {
+      await savePlain();
+      await saveEnc();
+    } else {
+      await saveEnc();
+      await savePlain();
+    }
 
     const plain = { ...template, id: newId() };
-    t = now();
-    await rawPut(raw, plain);
-    figures.rawPut.push(now() - t);
+    await timed(figures.rawPut, () => rawPut(raw, plain));
 
     const dexieRow = { ...row, id: newId() };
-    t = now();
-    await db.transaction('rw', db.contacts, () => db.contacts.put(dexieRow));
-    figures.dexiePut.push(now() - t);
+    await timed(figures.dexiePut, () =>
+      db.transaction('rw', db.contacts, () => db.contacts.put(dexieRow)),
+    );
+    const encDexieRow = { ...row, id: newId() };
+    await timed(figures.dexiePutEncrypted, () =>
+      enc.transaction('rw', enc.contacts, () => enc.contacts.put(encDexieRow)),
+    );
 
     const sameRow = { ...row, id: newId() };
-    t = now();
-    await rawSameWork(raw, sameRow, entryFields);
-    figures.rawSameWork.push(now() - t);
+    await timed(figures.rawSameWork, () => rawSameWork(raw, sameRow, entryFields));
   }
   db.close();
+  enc.close();
   raw.close();
   return figures;
 }

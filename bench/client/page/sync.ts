@@ -1,11 +1,12 @@
 // Benches 2 and 3: the real SyncEngine in the page, talking to the real sync server on the same
 // origin through fetch. The transport is wrapped only to add up the time spent waiting for the
 // network and server, so the rest of a sync (validation, IndexedDB, view recomputation) can be
-// told apart from it.
-import { openDeviceDatabase, pendingCount, saveChange, type DeviceDatabase } from '../../../src/db';
+// told apart from it. `encrypted` opens the device database with a data key, as the app does.
+import { pendingCount, saveChange, type DeviceDatabase } from '../../../src/db';
 import { SyncEngine, defaultLock, type Transport } from '../../../src/sync';
 import { householdChanges, newHousehold } from '../caseload';
 import type { PageAccount, SyncFigures } from './api';
+import { freshName, openBenchDatabase } from './keys';
 
 interface Session {
   accessToken: string;
@@ -110,12 +111,14 @@ async function timedSync(
   };
 }
 
-const freshName = (kind: string) => `bench-${kind}-${Math.random().toString(36).slice(2, 10)}`;
-
 /** Bench 2: `count` changes saved while offline (no engine yet), then one sync. */
-export async function benchQueuedSync(account: PageAccount, count: number): Promise<SyncFigures> {
+export async function benchQueuedSync(
+  account: PageAccount,
+  count: number,
+  encrypted: boolean,
+): Promise<SyncFigures> {
   const session = await signIn(account);
-  const db = await openDeviceDatabase(freshName('sync'));
+  const db = await openBenchDatabase(freshName('sync'), encrypted);
   const ctx = { providerId: account.providerId };
   const t = performance.now();
   let queued = 0;
@@ -138,9 +141,13 @@ export async function benchQueuedSync(account: PageAccount, count: number): Prom
 }
 
 /** Bench 3: a new device's first sync, pulling the provider's whole caseload. */
-export async function benchPull(account: PageAccount, expected: number): Promise<SyncFigures> {
+export async function benchPull(
+  account: PageAccount,
+  expected: number,
+  encrypted: boolean,
+): Promise<SyncFigures> {
   const session = await signIn(account);
-  const db = await openDeviceDatabase(freshName('pull'));
+  const db = await openBenchDatabase(freshName('pull'), encrypted);
   const meter: Meter = { requests: 0, transportMs: 0, pushTransportMs: 0, responseChars: 0 };
   const engine = engineFor(db, account, session, meter);
   try {
