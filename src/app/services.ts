@@ -13,6 +13,7 @@ import {
   type DeviceDatabase,
 } from '../db';
 import { dataKeyOf } from '../db/crypto/keyring';
+import { sealPlaintextRowsOnce } from '../db/crypto/migrate';
 import { refreshTokenOf } from '../sync/account-secrets';
 import { sealQueued } from '../sync/sealed-outbox';
 import { localDateOf } from '../domain/records';
@@ -73,6 +74,8 @@ export async function startSession(options: {
   const userId = options.account.userId;
   // Encrypted at rest under the person's data key (in this page's memory while unlocked).
   const db = await openDeviceDatabase(userId, { dataKey: () => dataKeyOf(userId) });
+  // A database from before encryption at rest is sealed in place before anything reads it.
+  await sealPlaintextRowsOnce(db);
   const sessionDeps = { accounts, fetch: http, wipeData: wipeDeviceData };
   const auth = accountAuth(sessionDeps, userId);
   const engine = new SyncEngine({

@@ -5,9 +5,10 @@
 // integrity check) is the offline password check, so nothing on the device can be attacked
 // faster than the KDF.
 //
-// Calibration: the first sign-in on a device times one derivation and raises the iteration
-// count while a derivation stays under about a second on this device (a fast laptop gets more
-// iterations, never fewer than the baseline); the parameters are stored with the wrapped key.
+// Calibration: the first sign-in on a device times a derivation with the baseline and raises
+// the iteration count (at most twice, each from the times measured) towards about a second on
+// this device: a fast laptop gets more iterations, a slow phone never fewer than the baseline.
+// The parameters are stored with the wrapped key.
 import { fromBase64, toBase64 } from './cipher';
 
 export interface KdfParams {
@@ -25,7 +26,7 @@ export interface KdfParams {
 /** The baseline (OWASP's second Argon2id configuration; the design's choice for phones). */
 export const BASELINE_KDF = { m: 19 * 1024, t: 2, p: 1 } as const;
 /** The most iterations calibration will choose (a derivation on a fast machine stays bounded). */
-const MAX_ITERATIONS = 8;
+const MAX_ITERATIONS = 32;
 /** What calibration aims for on this device. */
 const TARGET_MS = 900;
 
@@ -47,7 +48,12 @@ export function preloadKdf(): void {
  */
 export async function newKdfParams(
   password: string,
-  options: { tuning?: KdfTuning; now?: () => number } = {},
+  options: {
+    tuning?: KdfTuning;
+    now?: () => number;
+    /** The derivation (tests give a model of its cost). */
+    derive?: (password: string, params: KdfParams) => Promise<Uint8Array>;
+  } = {},
 ): Promise<{ params: KdfParams; key: Uint8Array }> {
   const salt = toBase64(crypto.getRandomValues(new Uint8Array(16)));
   if (options.tuning) {
@@ -55,12 +61,29 @@ export async function newKdfParams(
     return { params, key: await deriveKey(password, params) };
   }
   const now = options.now ?? (() => performance.now());
-  const base: KdfParams = { alg: 'argon2id', salt, ...BASELINE_KDF };
-  const started = now();
-  const key = await deriveKey(password, base);
-  const perIteration = Math.max(1, (now() - started) / base.t);
-  const t = Math.min(MAX_ITERATIONS, Math.max(base.t, Math.floor(TARGET_MS / perIteration)));
-  if (t === base.t) return { params: base, key };
-  const params = { ...base, t };
-  return { params, key: await deriveKey(password, params) };
+  const derive = options.derive ?? deriveKey;
+  const time = async (params: KdfParams) => {
+    const started = now();
+    const key = await derive(password, params);
+    return { params, key, ms: now() - started };
+  };
+  let last = await time({ alg: 'argon2id', salt, ...BASELINE_KDF });
+  // A derivation costs a fixed setup (allocating the memory, instantiating the module) plus a
+  // share per iteration: the second estimate uses the slope between two measured runs, so the
+  // fixed part is not taken for iterations (which would stop well short of the target).
+  let previous: typeof last | null = null;
+  for (let round = 0; round < 2; round++) {
+    const perIteration = previous
+      ? (last.ms - previous.ms) / (last.params.t - previous.params.t)
+      : last.ms / last.params.t;
+    if (!(perIteration > 0)) break;
+    const t = Math.min(
+      MAX_ITERATIONS,
+      Math.floor(last.params.t + (TARGET_MS - last.ms) / perIteration),
+    );
+    if (t <= last.params.t) break;
+    previous = last;
+    last = await time({ ...last.params, t });
+  }
+  return { params: last.params, key: last.key };
 }

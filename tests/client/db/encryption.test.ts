@@ -4,7 +4,7 @@
 // while every read and write through the app works as before. Synthetic people only.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   DeviceDatabase,
   openDeviceDatabase,
@@ -17,7 +17,7 @@ import {
 } from '../../../src/db';
 import { DecryptError, newKey } from '../../../src/db/crypto/cipher';
 import { LockedError } from '../../../src/db/crypto/encrypted-tables';
-import { sealPlaintextRows } from '../../../src/db/crypto/migrate';
+import { sealPlaintextRows, sealPlaintextRowsOnce } from '../../../src/db/crypto/migrate';
 import { newId } from '../../../src/domain/records';
 import { T0, clientFields } from '../../domain/merge/fixtures';
 import { PROVIDER } from './fixtures';
@@ -217,7 +217,7 @@ describe('migration of a plaintext database (schema 2) at the first unlock', () 
     expect(markerHits(await rawDump(old.name))).not.toEqual([]);
 
     const { db } = await encrypted(userId);
-    expect(await sealPlaintextRows(db)).toBe(3 + 4 + 1);
+    expect(await sealPlaintextRowsOnce(db)).toBe(3 + 4 + 1);
     expect(await sealPlaintextRows(db)).toBe(0);
     expect(markerHits(await rawDump(db.name))).toEqual([]);
     const after = await pendingOutbox(db);
@@ -230,5 +230,19 @@ describe('migration of a plaintext database (schema 2) at the first unlock', () 
     });
     expect((await listDrafts(db))[0]!.title).toBe('New client Quillonmarker');
     expect(db.clients.schema.indexes).toEqual([]);
+  });
+
+  it('runs once: a later unlock reads no table again', async () => {
+    const userId = newId();
+    const { db } = await encrypted(userId);
+    await saveChanges(
+      db,
+      [{ type: 'client', id: newId(), op: 'create', fields: clientFields({}) }],
+      { providerId: PROVIDER },
+    );
+    expect(await sealPlaintextRowsOnce(db)).toBe(0);
+    const toArray = vi.spyOn(db.clients, 'toArray');
+    expect(await sealPlaintextRowsOnce(db)).toBe(0);
+    expect(toArray).not.toHaveBeenCalled();
   });
 });
