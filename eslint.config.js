@@ -53,6 +53,23 @@ export default tseslint.config(
     },
   },
   {
+    // Chromium keeps the state of form controls (what was typed, never saved) in its session
+    // files unless autocomplete is off: on a shared tablet that is a client's note on disk in
+    // clear (issue 11; tests/e2e/device-privacy.test.ts finds it). Every control says so.
+    files: ['src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "JSXOpeningElement[name.name=/^(input|select|textarea|form)$/]:not(:has(JSXAttribute[name.name='autoComplete']))",
+          message:
+            'Give every form control autoComplete (usually "off"): without it Chromium keeps what was typed on disk.',
+        },
+      ],
+    },
+  },
+  {
     files: ['eslint-rules/**', '*.config.*'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },

@@ -32,8 +32,10 @@ let profileDir: string;
 let context: BrowserContext | null = null;
 /** Every access and refresh token the server handed out in this test. */
 const tokens = new Set<string>();
-/** What was typed on the tablet, one marker per person. */
+/** What was typed on the tablet and saved, one marker per person. */
 const typed: string[] = [];
+/** A note typed and never saved (a draft). */
+const DRAFT_NOTE = 'Zqprivacy draft note, never saved';
 
 async function openProfile(): Promise<BrowserContext> {
   const opened = await chromium.launchPersistentContext(profileDir, {
@@ -129,6 +131,30 @@ async function originDump(page: Page): Promise<string> {
   });
 }
 
+/** The unsaved drafts on the device, of everyone (their rows are sealed; only counted). */
+async function draftCount(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let count = 0;
+    for (const info of await indexedDB.databases()) {
+      if (!info.name?.startsWith('fieldnote-') || info.name === 'fieldnote-accounts') continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(info.name!);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      if (db.objectStoreNames.contains('drafts')) {
+        count += await new Promise<number>((resolve, reject) => {
+          const request = db.transaction('drafts', 'readonly').objectStore('drafts').count();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      }
+      db.close();
+    }
+    return count;
+  });
+}
+
 /** Every file of the profile on disk, as Latin-1 text. */
 function profileFiles(dir: string): { file: string; text: string }[] {
   const out: { file: string; text: string }[] = [];
@@ -195,6 +221,20 @@ describe('a shared tablet after three staff', () => {
       await signIn(page, server.baseUrl, person);
       await pastProviderChoice(page);
       await page.getByRole('link', { name: /^Sync: Synced/ }).waitFor({ timeout: 60_000 });
+      if (index === 1) {
+        // The second person, unlocked, cannot read the first one's data or drafts: not in the
+        // app, and not from page JavaScript (the first person's key is not in this page).
+        await page.getByRole('link', { name: /^Sync:/ }).click();
+        await heading(page, /Sync/);
+        await page.getByRole('heading', { name: 'Unsaved drafts' }).waitFor();
+        expect(await page.getByRole('link', { name: 'See drafts' }).count()).toBe(0);
+        expect(found(await originDump(page), [DRAFT_NOTE, ...typed])).toEqual([]);
+        await page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('link', { name: 'Caseload' })
+          .click();
+        await heading(page, 'My caseload');
+      }
       if (person.username !== 'demo.supervisor') {
         // Something typed: a client's email, saved and sent.
         const marker = `privacy.marker.${index}.zq@example.org`;
@@ -205,6 +245,18 @@ describe('a shared tablet after three staff', () => {
         await page.getByRole('button', { name: 'Save changes' }).click();
         await page.getByRole('link', { name: /^Sync: Synced/ }).waitFor({ timeout: 60_000 });
       }
+      if (index === 0) {
+        // And a note typed but never saved: a draft (its title names the client).
+        await page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('link', { name: 'Caseload' })
+          .click();
+        await page.locator('a[href^="/enrollments/"]').first().click();
+        await page.getByRole('link', { name: 'Record a contact' }).click();
+        await heading(page, 'Record a contact');
+        await page.getByLabel(/^Note/).fill(DRAFT_NOTE);
+        await expect.poll(() => draftCount(page), { timeout: 30_000 }).toBe(1);
+      }
       await lock(page);
     }
     expect(tokens.size).toBeGreaterThanOrEqual(STAFF.length * 2);
@@ -212,12 +264,13 @@ describe('a shared tablet after three staff', () => {
     const dump = await originDump(page);
     // The profile really holds the three caseloads, sealed: plenty of bytes, no readable field.
     expect(dump.length).toBeGreaterThan(50_000);
+    expect(await draftCount(page)).toBe(1);
     console.info(
       `device privacy: searched ${dump.length} characters of origin storage for ${pii.length} ` +
-        `PII values, ${typed.length} typed values and ${tokens.size} tokens`,
+        `PII values, ${typed.length + 1} typed values and ${tokens.size} tokens`,
     );
     expect(found(dump, pii)).toEqual([]);
-    expect(found(dump, typed)).toEqual([]);
+    expect(found(dump, [...typed, DRAFT_NOTE])).toEqual([]);
     expect(found(dump, [...tokens])).toEqual([]);
   });
 
@@ -231,7 +284,7 @@ describe('a shared tablet after three staff', () => {
         file,
         // Synthetic markers may be shown; a token is named only by its kind.
         hits: [
-          ...found(text, [...pii, ...typed]),
+          ...found(text, [...pii, ...typed, DRAFT_NOTE]),
           ...found(text, [...tokens]).map(() => '(a token)'),
         ],
       }))
@@ -245,7 +298,21 @@ describe('a shared tablet after three staff', () => {
     await page.goto(server.baseUrl, { waitUntil: 'load' });
     await heading(page, 'Sign in to Fieldnote');
     const dump = await originDump(page);
-    expect(found(dump, [...pii, ...typed, ...tokens])).toEqual([]);
+    expect(found(dump, [...pii, ...typed, DRAFT_NOTE, ...tokens])).toEqual([]);
+  });
+
+  it('signing out and keeping the data leaves it sealed, with no token', async () => {
+    const page = context!.pages()[0]!;
+    await signIn(page, server.baseUrl, STAFF[0]);
+    await pastProviderChoice(page);
+    await page.getByRole('link', { name: /^Sync: Synced/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: /Entering data as/ }).click();
+    await page.getByRole('button', { name: 'Sign out…' }).click();
+    await page.getByLabel(/^Keep it/).check();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await heading(page, 'Sign in to Fieldnote');
+    const dump = await originDump(page);
+    expect(found(dump, [...pii, ...typed, DRAFT_NOTE, ...tokens])).toEqual([]);
   });
 
   it('signing out and clearing removes the person from the tablet; the others stay sealed', async () => {
@@ -260,6 +327,6 @@ describe('a shared tablet after three staff', () => {
     await heading(page, 'Sign in to Fieldnote');
     const dump = await originDump(page);
     expect(dump).not.toContain(person.username);
-    expect(found(dump, [...pii, ...typed, ...tokens])).toEqual([]);
+    expect(found(dump, [...pii, ...typed, DRAFT_NOTE, ...tokens])).toEqual([]);
   });
 });

@@ -179,7 +179,7 @@ export function AnnualFormBody(props: {
           <p>{saveError}</p>
         </Alert>
       ) : null}
-      <form onSubmit={onSubmit} noValidate>
+      <form autoComplete="off" onSubmit={onSubmit} noValidate>
         <TextField
           id={DATE_ID}
           type="date"

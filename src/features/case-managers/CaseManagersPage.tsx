@@ -205,6 +205,7 @@ function Checkbox(props: {
     <div className="field">
       <label className="choice" htmlFor={props.id}>
         <input
+          autoComplete="off"
           id={props.id}
           type="checkbox"
           checked={props.checked}

@@ -108,6 +108,7 @@ function MemberCls(props: {
       <legend className="contact-member-name">{who}</legend>
       <label className="choice">
         <input
+          autoComplete="off"
           type="checkbox"
           id={memberControlId(index, 'currentLivingSituation') + '-same'}
           checked={same}

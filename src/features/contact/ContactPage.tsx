@@ -186,7 +186,12 @@ function ContactFormPage({
       subtitle={name}
       back={{ to: paths.enrollment(enrollmentId), label: 'Enrollment' }}
     >
-      <form className="contact-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+      <form
+        autoComplete="off"
+        className="contact-form"
+        noValidate
+        onSubmit={(e) => void onSubmit(e)}
+      >
         <ErrorSummary errors={errors.length === 0 ? NO_ERRORS : summary} />
         {draft.restored ? (
           <Alert tone="info">

@@ -82,6 +82,7 @@ export function LivingSituationPicker(props: {
               {group.options.map((o) => (
                 <label className="choice" key={o.code}>
                   <input
+                    autoComplete="off"
                     type="radio"
                     name={`${id}-radio`}
                     value={String(o.code)}

@@ -140,6 +140,7 @@ export function DevicesPage() {
         </Alert>
       ) : null}
       <form
+        autoComplete="off"
         className="devices-filter"
         role="search"
         aria-label="Devices of one person"

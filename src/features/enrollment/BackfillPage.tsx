@@ -176,7 +176,7 @@ function BackfillForm({ bundle }: { bundle: EnrollmentBundle }) {
           <p>{saveError}</p>
         </Alert>
       ) : null}
-      <form onSubmit={onSubmit} noValidate>
+      <form autoComplete="off" onSubmit={onSubmit} noValidate>
         <FormRenderer
           forms={forms}
           stage={ENTRY_STAGE}

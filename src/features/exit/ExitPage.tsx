@@ -199,7 +199,7 @@ function ExitFormPage({ bundle, onSaving }: { bundle: EnrollmentBundle; onSaving
       subtitle={name}
       back={{ to: paths.enrollment(enrollmentId), label: 'Enrollment' }}
     >
-      <form className="exit-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+      <form autoComplete="off" className="exit-form" noValidate onSubmit={(e) => void onSubmit(e)}>
         <ErrorSummary errors={stillWrong(summary, liveErrors)} />
         {draft.restored ? (
           <Alert tone="info">

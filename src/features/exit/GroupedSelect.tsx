@@ -35,6 +35,7 @@ export function GroupedSelect(props: {
         </p>
       ) : null}
       <select
+        autoComplete="off"
         id={id}
         name={id}
         value={props.value === null ? '' : String(props.value)}

@@ -113,6 +113,7 @@ export function HmisExportPage(props: { download?: (url: string) => void }) {
       ) : null}
       <Section title="What to export">
         <form
+          autoComplete="off"
           className="hmis-export-form"
           onSubmit={(e) => {
             e.preventDefault();
@@ -146,7 +147,12 @@ export function HmisExportPage(props: { download?: (url: string) => void }) {
             />
           </div>
           <label className="choice">
-            <input type="checkbox" checked={hash} onChange={(e) => setHash(e.target.checked)} />
+            <input
+              autoComplete="off"
+              type="checkbox"
+              checked={hash}
+              onChange={(e) => setHash(e.target.checked)}
+            />
             <span>Hash names and SSN (SHA-256, HashStatus 4)</span>
           </label>
           <div className="hmis-export-actions">

@@ -57,6 +57,7 @@ export function StartClsFields(props: {
           </p>
         ) : null}
         <select
+          autoComplete="off"
           id={situationId}
           name={situationId}
           required

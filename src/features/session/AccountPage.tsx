@@ -262,6 +262,7 @@ function SignOutSection() {
             <div className={`field session-confirm-check${refusal ? ' field-invalid' : ''}`}>
               <label className="choice">
                 <input
+                  autoComplete="off"
                   type="checkbox"
                   checked={acknowledged}
                   aria-invalid={refusal ? true : undefined}

@@ -55,7 +55,7 @@ export function ChooseProviderPage(props: ChooseProviderPageProps) {
             <p>Ask your Fieldnote administrator to add you to your provider, then sign in again.</p>
           </Alert>
         ) : (
-          <form className="section" onSubmit={(e) => void submit(e)} noValidate>
+          <form autoComplete="off" className="section" onSubmit={(e) => void submit(e)} noValidate>
             <ErrorSummary errors={errors} />
             {failure ? (
               <Alert tone="error" title="Not saved">

@@ -187,6 +187,7 @@ function SharedDeviceSetting(props: { shared: boolean; onChange(shared: boolean)
       <label className="checkbox">
         <input
           type="checkbox"
+          autoComplete="off"
           checked={props.shared}
           disabled={busy}
           onChange={(event) => {

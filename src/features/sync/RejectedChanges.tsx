@@ -288,7 +288,7 @@ function ResendEditor(props: {
   const set = (path: string, value: string) => draft.set((v) => ({ ...v, [path]: value }));
 
   return (
-    <form className="sync-editor" onSubmit={(e) => void submit(e)} noValidate>
+    <form autoComplete="off" className="sync-editor" onSubmit={(e) => void submit(e)} noValidate>
       <p className="alert-title">Fix and resend</p>
       {draft.restored ? (
         <p className="muted">Restored what you typed before. Nothing has been sent yet.</p>

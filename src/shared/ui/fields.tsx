@@ -84,7 +84,12 @@ export function TextField(
       </label>
       <HintAndError id={id} hint={props.hint} error={props.error} />
       {props.multiline ? (
-        <textarea {...common} rows={4} onChange={(e) => props.onChange(e.target.value)} />
+        <textarea
+          {...common}
+          autoComplete="off"
+          rows={4}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
       ) : (
         <input
           {...common}
@@ -119,6 +124,7 @@ export function SelectField<V extends string | number>(
       </label>
       <HintAndError id={id} hint={props.hint} error={props.error} />
       <select
+        autoComplete="off"
         id={id}
         name={id}
         value={index === -1 ? '' : String(index)}
@@ -178,6 +184,7 @@ export function RadioGroup<V extends string | number>(
       {props.options.map((o) => (
         <label className="choice" key={String(o.value)}>
           <input
+            autoComplete="off"
             type="radio"
             name={id}
             checked={props.value === o.value}
@@ -210,6 +217,7 @@ export function CheckboxGroup<V extends string | number>(
       {props.options.map((o) => (
         <label className="choice" key={String(o.value)}>
           <input
+            autoComplete="off"
             type="checkbox"
             name={id}
             checked={props.values.includes(o.value)}
