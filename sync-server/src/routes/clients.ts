@@ -9,6 +9,7 @@ import { idSchema } from '../../../src/domain/records';
 import { requireProviderMember, requireUser } from '../auth/guard';
 import { searchClients, type ClientMatch } from '../sync/client-search';
 import { listOtherEnrollments, type OtherEnrollment } from '../sync/other-enrollments';
+import { auditedAs, installationOf } from './request-audit';
 import type { SyncRouteDeps } from './sync-routes';
 
 export const SEARCH_BY_POST_MESSAGE =
@@ -29,7 +30,7 @@ export async function clientRoutes(app: FastifyInstance, deps: SyncRouteDeps): P
     const user = await requireUser(request);
     const { providerId, ...query } = clientSearchRequestSchema.parse(request.body);
     requireProviderMember(user, providerId);
-    const clients = await searchClients(deps.storage, {
+    const clients = await searchClients(auditedAs(deps.storage, installationOf(user)), {
       userId: user.id,
       providerId,
       query,
@@ -45,7 +46,8 @@ export async function clientRoutes(app: FastifyInstance, deps: SyncRouteDeps): P
       const { clientId } = enrollmentsParamsSchema.parse(request.params);
       const { providerId } = enrollmentsQuerySchema.parse(request.query);
       requireProviderMember(user, providerId);
-      const enrollments = await listOtherEnrollments(deps.storage, {
+      const storage = auditedAs(deps.storage, installationOf(user));
+      const enrollments = await listOtherEnrollments(storage, {
         userId: user.id,
         providerId,
         clientId,

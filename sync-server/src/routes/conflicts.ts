@@ -8,6 +8,7 @@ import { requireProviderMember, requireRole, requireUser } from '../auth/guard';
 import { badRequest } from '../errors';
 import { RESOLUTION_ACTIONS, resolveConflict } from '../sync/resolve';
 import type { ConflictCursor, ConflictRow } from '../storage/types';
+import { auditedAs, installationOf } from './request-audit';
 import type { SyncRouteDeps } from './sync-routes';
 
 /**
@@ -68,7 +69,7 @@ export async function conflictRoutes(app: FastifyInstance, deps: SyncRouteDeps):
     const body = resolveBodySchema.parse(request.body);
     requireProviderMember(user, body.providerId);
     requireRole(user, 'supervisor', 'admin');
-    const conflict = await resolveConflict(deps.storage, {
+    const conflict = await resolveConflict(auditedAs(deps.storage, installationOf(user)), {
       user,
       providerId: body.providerId,
       conflictId: id,

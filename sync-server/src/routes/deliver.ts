@@ -18,6 +18,7 @@ import { HttpError, badRequest } from '../errors';
 import { deliver, type DeliverDeps } from '../sync/deliver';
 import type { UserDeviceRow } from '../storage/types';
 import { pushMutations } from '../sync/push';
+import { auditedAs } from './request-audit';
 import type { SyncRouteDeps } from './sync-routes';
 
 /** Where a wipe instruction was given, in the audit log (as the access check names routes). */
@@ -92,7 +93,6 @@ function deliverDeps(deps: SyncRouteDeps, serverKeys: ServerKeys): DeliverDeps<U
 
 export async function deliverRoutes(app: FastifyInstance, deps: SyncRouteDeps): Promise<void> {
   const serverKeys = new ServerKeys(deps.storage, deps.now);
-  const delivery = deliverDeps(deps, serverKeys);
 
   await app.register(async (scoped) => {
     // Only JSON: the inherited text/plain parser would hand the route a string.
@@ -120,6 +120,9 @@ export async function deliverRoutes(app: FastifyInstance, deps: SyncRouteDeps): 
       if (!body) throw badRequest('A delivery is a JSON body.');
       checkProtocolVersion(body.json);
       const parsed = deliverRequestSchema.parse(body.json);
+      // Audit entries name the delivering device: deliver() pushes only for people whose device
+      // row of this installation signed the request, and the wipes it tells are that device's.
+      const storage = auditedAs(deps.storage, parsed.deviceId);
       return deliver(
         parsed,
         body.raw,
@@ -127,7 +130,7 @@ export async function deliverRoutes(app: FastifyInstance, deps: SyncRouteDeps): 
           timestamp: header(request, DELIVER_TIMESTAMP_HEADER),
           signature: header(request, DELIVER_SIGNATURE_HEADER),
         },
-        delivery,
+        deliverDeps({ ...deps, storage }, serverKeys),
       );
     });
   });

@@ -33,6 +33,7 @@ import {
 } from '../hmis/export';
 import { issueTicket, verifyTicket } from '../hmis/export-ticket';
 import type { Storage } from '../storage/types';
+import { auditedAs, installationOf } from './request-audit';
 
 export interface HmisExportRouteDeps {
   storage: Storage;
@@ -98,11 +99,17 @@ export async function hmisExportRoutes(
     return run;
   }
 
-  async function sendZip(request: FastifyRequest, reply: FastifyReply, run: HmisExportRun) {
+  /** storage: the request's, whose audit entries name the device (request-audit.ts). */
+  async function sendZip(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    run: HmisExportRun,
+    storage: Storage,
+  ) {
     const body = new PassThrough();
     const fileName = `hmis-csv-${run.startDate}-to-${run.endDate}${run.hash ? '-hashed' : ''}.zip`;
     const chosen = await exportDeps();
-    void runHmisExport(deps.storage, { ...run, destination: body }, chosen).catch((error) => {
+    void runHmisExport(storage, { ...run, destination: body }, chosen).catch((error) => {
       // The status is already sent: the cut-off zip is what the client sees, and it is audited.
       request.log.error({ err: error }, 'HMIS export failed while streaming');
       body.destroy(error as Error);
@@ -120,7 +127,7 @@ export async function hmisExportRoutes(
     const body = hmisExportRequestSchema.parse(request.body);
     const run = await authorisedRun(user, body);
     const result = await runHmisExport(
-      deps.storage,
+      auditedAs(deps.storage, installationOf(user)),
       { ...run, maxFindings: CHECK_MAX_FINDINGS },
       await exportDeps(),
     );
@@ -139,7 +146,8 @@ export async function hmisExportRoutes(
     const user = requireUser(request);
     requireRole(user, 'supervisor', 'admin');
     const body = hmisExportRequestSchema.parse(request.body);
-    return sendZip(request, reply, await authorisedRun(user, body));
+    const run = await authorisedRun(user, body);
+    return sendZip(request, reply, run, auditedAs(deps.storage, installationOf(user)));
   });
 
   app.post('/api/hmis/exports/ticket', async (request): Promise<HmisExportTicketResponse> => {
@@ -179,6 +187,7 @@ export async function hmisExportRoutes(
       role: account.role,
       providerIds: await deps.storage.listMemberships(account.id),
     };
-    return sendZip(request, reply, await authorisedRun(user, checked.request));
+    // A download link names its user, not a device (hmis/export-ticket.ts): nothing to add.
+    return sendZip(request, reply, await authorisedRun(user, checked.request), deps.storage);
   });
 }

@@ -15,6 +15,7 @@ import { requireProviderMember, requireUser } from '../auth/guard';
 import { HttpError, badRequest } from '../errors';
 import { pullChanges } from '../sync/pull';
 import { pushMutations } from '../sync/push';
+import { auditedAs, installationOf } from './request-audit';
 import type { SyncRouteDeps } from './sync-routes';
 
 /** An app speaking another protocol version is told to update; it keeps its queue. */
@@ -79,7 +80,7 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
         { path: `mutations.${foreign}.deviceId`, message: `Expected ${body.deviceId}` },
       ]);
     }
-    const results = await pushMutations(deps.storage, {
+    const results = await pushMutations(auditedAs(deps.storage, installationOf(user)), {
       user,
       providerId: body.providerId,
       deviceId: body.deviceId,
@@ -95,7 +96,7 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
     checkProtocolVersion(request.body);
     const body = pullRequestSchema.parse(request.body);
     requireProviderMember(user, body.providerId);
-    const page = await pullChanges(deps.storage, {
+    const page = await pullChanges(auditedAs(deps.storage, installationOf(user)), {
       providerId: body.providerId,
       cursor: body.cursor,
       limit: body.limit,
