@@ -71,7 +71,8 @@ export async function runExportBench(
             providers: [provider],
             startDate: localDateOf(new Date(now - BENCH_PERIOD_DAYS * 86_400_000)),
             endDate: localDateOf(new Date(now)),
-            hash: false,
+            // Hashed, as Eva asks (check 126 flags an unhashed export as high priority).
+            hash: true,
             userId: adminId,
             via: 'cli',
             destination,
