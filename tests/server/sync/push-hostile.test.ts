@@ -153,6 +153,10 @@ describe.each(STORAGE_KINDS)('hostile requests on %s', (kind) => {
       '/api/auth/refresh',
       '/api/auth/sign-out',
       `/api/conflicts/${testId('nope')}/resolve`,
+      // Issue 11: the sealed delivery of a locked device, search by POST, device revocation.
+      '/api/sync/deliver',
+      '/api/clients/search',
+      '/api/admin/devices/revoke',
     ];
     for (const url of routes) {
       for (const depth of [1_300, 1_000_000]) {
