@@ -343,8 +343,14 @@ export class Accounts {
     // transaction commits them.
     const outcome = await this.storage.transaction(
       async (tx): Promise<{ session: Session } | { refusal: HttpError }> => {
-        const row = await tx.getSessionTokenByHash(hashRefreshToken(input.refreshToken));
-        if (!row) return { refusal: new HttpError(401, 'unauthorized', SESSION_ENDED) };
+        const hash = hashRefreshToken(input.refreshToken);
+        const found = await tx.getSessionTokenByHash(hash);
+        if (!found) return { refusal: new HttpError(401, 'unauthorized', SESSION_ENDED) };
+        // One refresh or revocation of a family at a time (PostgreSQL; SQLite is serial): a
+        // rotation racing a reuse would otherwise issue a token the revocation never saw. Read
+        // again under the lock, which may have waited for the other to commit.
+        await tx.lockKeys([`refresh-family:${found.familyId}`]);
+        const row = (await tx.getSessionTokenByHash(hash)) ?? found;
         const device = row.installationId
           ? await tx.getUserDevice(row.userId, row.installationId)
           : null;

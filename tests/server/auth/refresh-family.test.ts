@@ -395,4 +395,35 @@ describe.each(STORAGE_KINDS)('refresh races across two app instances on %s', (ki
     expect(await actions(storage, account.userId, 'token_reused')).toHaveLength(1);
     expect(await actions(storage, account.userId, 'refresh')).toHaveLength(4);
   });
+
+  it('a rotation racing a reuse, through the two instances: whatever wins, no token of the family works after', async () => {
+    const [a, b] = cluster.instances as [FastifyInstance, FastifyInstance];
+    for (let round = 0; round < 6; round++) {
+      const session = await signInOn(
+        a,
+        account,
+        await makeDevice(`${PHONE.slice(0, -2)}${round}x`),
+      );
+      cluster.clock.now += 60_000;
+      const rotated = await refreshOn(a, session.refreshToken);
+      expect(rotated.statusCode, rotated.body).toBe(200);
+      const current = sessionSchema.parse(rotated.json());
+      cluster.clock.now += REFRESH_RACE_GRACE_MS;
+      // The owner refreshes the current token while a thief replays the old one, at once.
+      const [owner, thief] = await Promise.all([
+        refreshOn(round % 2 === 0 ? a : b, current.refreshToken),
+        refreshOn(round % 2 === 0 ? b : a, session.refreshToken),
+      ]);
+      expectReused(thief);
+      if (owner.statusCode === 200) {
+        // The rotation won: the revocation that followed must still have reached its token.
+        const issued = sessionSchema.parse(owner.json());
+        expectReused(await refreshOn(a, issued.refreshToken));
+        expectReused(await me(b, issued.accessToken));
+      } else {
+        expectReused(owner);
+      }
+      expectReused(await refreshOn(b, current.refreshToken));
+    }
+  });
 });
