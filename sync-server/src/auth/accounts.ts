@@ -1,5 +1,5 @@
-// Accounts: sign-in, refresh, sign-out (used by routes/auth.ts) and the administration the admin
-// CLI and the demo seed perform (providers, users, memberships, passwords).
+// Accounts: sign-in, refresh, sign-out (used by routes/auth.ts); the administration the admin
+// CLI and the demo seed perform (providers, users, memberships, passwords) is accounts-admin.ts.
 //
 // Devices (issue 11). A sign-in may name its device (signInDeviceSchema): the device is registered
 // for the user (storage user_devices) with its signing key and a new push secret, and the session
@@ -12,15 +12,7 @@
 // and the service worker of one device can send the same token at once, and the one that loses
 // gets 409 session_refreshed (nothing revoked, nothing issued) and reads the tokens the other one
 // stored. No token is ever issued for a rotated one, so the grace gives a thief nothing.
-import type { z } from 'zod';
-import {
-  newId,
-  providerSchema,
-  userSchema,
-  type ProjectDescriptors,
-  type Provider,
-  type Role,
-} from '../../../src/domain/records';
+import { newId, type Role } from '../../../src/domain/records';
 import {
   DEFAULT_LOCK_POLICY,
   type LockPolicy,
@@ -31,7 +23,6 @@ import { loadLockPolicy } from '../config';
 import { HttpError } from '../errors';
 import { RetryLaterError } from '../plugins/errors';
 import type {
-  AuditEntry,
   DeviceTx,
   SessionTokenRow,
   Storage,
@@ -39,10 +30,11 @@ import type {
   UserDeviceRow,
   UserRow,
 } from '../storage/types';
+import { audit, normalizeUsername } from './account-audit';
 import { ACCOUNT_INACTIVE, SESSION_ENDED, WRONG_CREDENTIALS } from './messages';
-import { hashPassword, passwordProblem, verifyDummyPassword, verifyPassword } from './password';
+import { verifyDummyPassword, verifyPassword } from './password';
 import { deviceRevoked, refreshRaced, tokenReused } from './refusals';
-import { recordWipeInstruction, revokeDevicesInTx } from './revoke';
+import { recordWipeInstruction } from './revoke';
 import { ServerKeys, newPushSecret, type ServerSealingKey } from './server-keys';
 import {
   IP_ATTEMPTS_PER_WINDOW,
@@ -57,6 +49,9 @@ import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens';
 import type { AuthUser } from './types';
 
 export { ACCOUNT_INACTIVE, SESSION_ENDED, WRONG_CREDENTIALS };
+export { normalizeUsername };
+// The administration (admin CLI, demo seed) lives in accounts-admin.ts; imported from here too.
+export * from './accounts-admin';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -124,11 +119,6 @@ interface SessionGrant {
   device: UserDeviceRow | null;
 }
 
-/** Usernames are case-insensitive: stored and looked up in lower case. */
-export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
-}
-
 function minutesText(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
@@ -143,23 +133,6 @@ function lockedError(until: Date, nowMs: number): RetryLaterError {
       'Try again then, or ask an administrator to reset your password.',
     Math.max(1, Math.ceil(waitMs / 1000)),
   );
-}
-
-function audit(
-  at: number,
-  action: string,
-  userId: string | null,
-  details: Record<string, unknown>,
-): AuditEntry {
-  return {
-    at: new Date(at).toISOString(),
-    userId,
-    providerId: null,
-    action,
-    recordType: null,
-    recordId: null,
-    details,
-  };
 }
 
 export class Accounts {
@@ -547,263 +520,4 @@ export async function sessionUser(tx: StorageTx, user: UserRow): Promise<Session
     role: user.role,
     providers,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Administration (admin CLI, demo seed). These throw AdminError with a message for the operator.
-
-export class AdminError extends Error {
-  override name = 'AdminError';
-}
-
-const adminAudit = audit;
-
-export interface NewProvider {
-  name: string;
-  projectType: number;
-  funders?: number[];
-  organizationName?: string | null;
-  cocCode?: string | null;
-  /** HUD project descriptors (organization ID, operating dates, HUD funders, project CoCs, …). */
-  descriptors?: Partial<ProjectDescriptors>;
-  /** Defaults to a new random id. */
-  id?: string;
-}
-
-export async function createProvider(
-  storage: Storage,
-  input: NewProvider,
-  now: number,
-): Promise<Provider> {
-  const parsed = providerSchema.safeParse({
-    id: input.id ?? newId(),
-    name: input.name,
-    organizationName: input.organizationName ?? null,
-    projectType: input.projectType,
-    funders: input.funders ?? [],
-    cocCode: input.cocCode ?? null,
-    active: true,
-    ...input.descriptors,
-  });
-  if (!parsed.success) throw new AdminError(describeIssues(parsed.error));
-  const provider = parsed.data;
-  await storage.transaction(async (tx) => {
-    const existing = await tx.listProviders();
-    if (existing.some((p) => p.name.toLowerCase() === provider.name.toLowerCase())) {
-      throw new AdminError(`A provider named "${provider.name}" already exists.`);
-    }
-    await tx.putProvider(provider);
-    await tx.appendAudit([
-      adminAudit(now, 'create_provider', null, { providerId: provider.id, name: provider.name }),
-    ]);
-  });
-  return provider;
-}
-
-/**
- * Changes a provider (found by id or name) in one transaction: `change` gets the stored provider
- * and returns the new one, which must pass providerSchema, or nothing is written. Audited as
- * `action` with `details`.
- */
-export async function updateProvider(
-  storage: Storage,
-  idOrName: string,
-  change: (provider: Provider) => Provider,
-  now: number,
-  action: string,
-  details: Record<string, unknown> = {},
-): Promise<Provider> {
-  return storage.transaction(async (tx) => {
-    const current = await findProvider(tx, idOrName);
-    const parsed = providerSchema.safeParse(change(current));
-    if (!parsed.success) throw new AdminError(describeIssues(parsed.error));
-    await tx.putProvider(parsed.data);
-    await tx.appendAudit([
-      adminAudit(now, action, null, { providerId: current.id, name: current.name, ...details }),
-    ]);
-    return parsed.data;
-  });
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  role: Role;
-  email?: string | null;
-  password: string;
-  providerIds?: string[];
-  id?: string;
-}
-
-function describeIssues(error: z.core.$ZodError): string {
-  return error.issues
-    .map((issue) =>
-      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
-    .join('; ');
-}
-
-export async function createUser(storage: Storage, input: NewUser, now: number): Promise<UserRow> {
-  const problem = passwordProblem(input.password);
-  if (problem) throw new AdminError(problem);
-  const parsed = userSchema.safeParse({
-    id: input.id ?? newId(),
-    username: normalizeUsername(input.username),
-    displayName: input.displayName,
-    email: input.email ?? null,
-    role: input.role,
-    providerIds: input.providerIds ?? [],
-    active: true,
-  });
-  if (!parsed.success) throw new AdminError(describeIssues(parsed.error));
-  const user = parsed.data;
-  const at = new Date(now).toISOString();
-  const row: UserRow = {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    email: user.email,
-    role: user.role,
-    passwordHash: await hashPassword(input.password),
-    active: true,
-    failedSignIns: 0,
-    lockedUntil: null,
-    createdAt: at,
-    updatedAt: at,
-  };
-  await storage.transaction(async (tx) => {
-    if (await tx.getUserByUsername(row.username)) {
-      throw new AdminError(`The username "${row.username}" is taken.`);
-    }
-    for (const providerId of user.providerIds) {
-      if (!(await tx.getProvider(providerId)))
-        throw new AdminError(`No provider with id ${providerId}.`);
-    }
-    await tx.putUser(row);
-    for (const providerId of user.providerIds) await tx.addMembership(row.id, providerId);
-    await tx.appendAudit([
-      adminAudit(now, 'create_user', row.id, { username: row.username, role: row.role }),
-    ]);
-  });
-  return row;
-}
-
-export async function requireUserRow(storage: StorageTx, username: string): Promise<UserRow> {
-  const user = await storage.getUserByUsername(normalizeUsername(username));
-  if (!user) throw new AdminError(`No user named "${normalizeUsername(username)}".`);
-  return user;
-}
-
-/** A provider by id, or by name (case-insensitive, exact, or a unique partial match). */
-export async function findProvider(storage: StorageTx, idOrName: string): Promise<Provider> {
-  const wanted = idOrName.trim();
-  if (/^[0-9a-f]{32}$/.test(wanted)) {
-    const provider = await storage.getProvider(wanted);
-    if (provider) return provider;
-  }
-  const providers = await storage.listProviders();
-  const lower = wanted.toLowerCase();
-  const exact = providers.filter((p) => p.name.toLowerCase() === lower);
-  if (exact.length === 1) return exact[0]!;
-  const partial = providers.filter((p) => p.name.toLowerCase().includes(lower));
-  if (exact.length === 0 && partial.length === 1) return partial[0]!;
-  const candidates = exact.length > 1 ? exact : partial;
-  if (candidates.length > 1) {
-    throw new AdminError(
-      `"${wanted}" matches several providers: ${candidates.map((p) => `${p.name} (${p.id})`).join(', ')}. Use the id.`,
-    );
-  }
-  throw new AdminError(`No provider with id or name "${wanted}". See list-providers.`);
-}
-
-export async function addMembership(
-  storage: Storage,
-  username: string,
-  providerIdOrName: string,
-  now: number,
-): Promise<{ user: UserRow; provider: Provider }> {
-  return storage.transaction(async (tx) => {
-    const user = await requireUserRow(tx, username);
-    const provider = await findProvider(tx, providerIdOrName);
-    await tx.addMembership(user.id, provider.id);
-    await tx.appendAudit([
-      adminAudit(now, 'add_membership', user.id, {
-        username: user.username,
-        providerId: provider.id,
-      }),
-    ]);
-    return { user, provider };
-  });
-}
-
-/**
- * Sets a new password, clears a lockout, signs the user out everywhere and revokes every device
- * (each is told to wipe this user's data at its next contact, then may sign in afresh).
- */
-export async function resetPassword(
-  storage: Storage,
-  username: string,
-  password: string,
-  now: number,
-): Promise<UserRow> {
-  const problem = passwordProblem(password);
-  if (problem) throw new AdminError(problem);
-  const passwordHash = await hashPassword(password);
-  const at = new Date(now).toISOString();
-  return storage.transaction(async (tx) => {
-    const user = await requireUserRow(tx, username);
-    const next: UserRow = {
-      ...user,
-      passwordHash,
-      failedSignIns: 0,
-      lockedUntil: null,
-      updatedAt: at,
-    };
-    await tx.putUser(next);
-    await tx.revokeUserRefreshTokens(user.id, at);
-    await tx.appendAudit([adminAudit(now, 'reset_password', user.id, { username: user.username })]);
-    await revokeDevicesInTx(tx, user, null, 'password_reset', now, null);
-    return next;
-  });
-}
-
-/**
- * Deactivates (active=false): signs out everywhere and revokes every device (each is told to wipe
- * this user's data at its next contact). The guard refuses the user's access tokens at once.
- */
-export async function setUserActive(
-  storage: Storage,
-  username: string,
-  active: boolean,
-  now: number,
-): Promise<UserRow> {
-  const at = new Date(now).toISOString();
-  return storage.transaction(async (tx) => {
-    const user = await requireUserRow(tx, username);
-    const next: UserRow = { ...user, active, updatedAt: at };
-    await tx.putUser(next);
-    if (!active) await tx.revokeUserRefreshTokens(user.id, at);
-    await tx.appendAudit([
-      adminAudit(now, active ? 'activate_user' : 'deactivate_user', user.id, {
-        username: user.username,
-      }),
-    ]);
-    if (!active) await revokeDevicesInTx(tx, user, null, 'deactivated', now, null);
-    return next;
-  });
-}
-
-export async function unlockUser(
-  storage: Storage,
-  username: string,
-  now: number,
-): Promise<UserRow> {
-  const at = new Date(now).toISOString();
-  return storage.transaction(async (tx) => {
-    const user = await requireUserRow(tx, username);
-    const next: UserRow = { ...user, failedSignIns: 0, lockedUntil: null, updatedAt: at };
-    await tx.putUser(next);
-    await tx.appendAudit([adminAudit(now, 'unlock_user', user.id, { username: user.username })]);
-    return next;
-  });
 }
