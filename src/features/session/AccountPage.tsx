@@ -2,14 +2,13 @@
 // it), locking a shared tablet for the next person, signing out (optionally clearing this
 // device's copy, never silently losing unsynced changes) and whether the browser keeps the data.
 import { useEffect, useState } from 'react';
-import { pendingCount, requestPersistentStorage, storageEstimate, type AccountRow } from '../../db';
+import { requestPersistentStorage, storageEstimate, type AccountRow } from '../../db';
 import { formatDateTime } from '../../shared/format';
-import { useLiveQuery } from '../../shared/live';
-import { Link } from '../../shared/navigation';
-import { paths } from '../../shared/paths';
 import { useServices } from '../../shared/services';
-import { Alert, Button, Confirm, Loading, Page, RadioGroup, Section } from '../../shared/ui';
+import { Alert, Button, Loading, Page, RadioGroup, Section } from '../../shared/ui';
 import { providerDetails, providerLabel } from './providers';
+import { SignOutSection } from './SignOutSection';
+import { messageOf } from './wording';
 import './session.css';
 
 const ROLE_LABELS: Record<AccountRow['role'], string> = {
@@ -17,14 +16,6 @@ const ROLE_LABELS: Record<AccountRow['role'], string> = {
   supervisor: 'Supervisor',
   admin: 'Administrator',
 };
-
-function changes(n: number): string {
-  return `${n} change${n === 1 ? '' : 's'}`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function AccountPage() {
   const { account } = useServices();
@@ -164,137 +155,6 @@ function LockSection() {
           Lock — switch person
         </Button>
       </div>
-    </Section>
-  );
-}
-
-function SignOutSection() {
-  const { db, signOut } = useServices();
-  const pending = useLiveQuery(() => pendingCount(db), [db]).data;
-  const [open, setOpen] = useState(false);
-  const [data, setData] = useState<'keep' | 'clear'>('keep');
-  const [acknowledged, setAcknowledged] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const close = () => {
-    setOpen(false);
-    setData('keep');
-    setAcknowledged(false);
-    setRefusal(null);
-    setError(null);
-  };
-
-  const confirm = async () => {
-    if (busy) return;
-    const clearData = data === 'clear';
-    if (clearData && pending === undefined) {
-      setRefusal('Still counting the unsynced changes on this device. Try again in a moment.');
-      return;
-    }
-    if (clearData && pending! > 0 && !acknowledged) {
-      setRefusal(
-        `Tick the box to confirm you will lose ${changes(pending!)}, or keep your data on this device.`,
-      );
-      return;
-    }
-    setRefusal(null);
-    setError(null);
-    setBusy(true);
-    try {
-      await signOut({ clearData, confirmLosingPending: clearData && acknowledged });
-      close();
-    } catch (e) {
-      setError(`Not signed out: ${messageOf(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const pendingText =
-    pending === undefined
-      ? 'Counting unsynced changes…'
-      : pending === 0
-        ? 'Everything you entered on this device has synced.'
-        : `${changes(pending)} on this device ${pending === 1 ? 'has' : 'have'} not synced yet.`;
-
-  return (
-    <Section title="Sign out">
-      <p>
-        Signing out removes your sign-in from this device. You choose whether your data stays on it.
-      </p>
-      <p>
-        {pendingText}
-        {pending ? (
-          <>
-            {' '}
-            <Link to={paths.sync()}>See what has not synced</Link>
-          </>
-        ) : null}
-      </p>
-      {open ? (
-        <Confirm
-          title="Sign out of Fieldnote on this device?"
-          confirmLabel={busy ? 'Signing out…' : 'Sign out'}
-          danger={data === 'clear'}
-          onConfirm={() => void confirm()}
-          onCancel={close}
-        >
-          <p>{pendingText}</p>
-          <RadioGroup
-            id="sign-out-data"
-            label="Your data on this device"
-            value={data}
-            options={[
-              {
-                value: 'keep',
-                label: 'Keep it — unsynced changes sync the next time you sign in here',
-              },
-              { value: 'clear', label: 'Clear it from this device' },
-            ]}
-            onChange={(value) => {
-              setData(value ?? 'keep');
-              setRefusal(null);
-            }}
-          />
-          {data === 'clear' && pending ? (
-            <div className={`field session-confirm-check${refusal ? ' field-invalid' : ''}`}>
-              <label className="choice">
-                <input
-                  autoComplete="off"
-                  type="checkbox"
-                  checked={acknowledged}
-                  aria-invalid={refusal ? true : undefined}
-                  aria-describedby={refusal ? 'sign-out-refusal' : undefined}
-                  onChange={(e) => {
-                    setAcknowledged(e.target.checked);
-                    setRefusal(null);
-                  }}
-                />
-                <span>
-                  Clear anyway: I will lose {changes(pending)} that {pending === 1 ? 'has' : 'have'}{' '}
-                  not synced
-                </span>
-              </label>
-            </div>
-          ) : null}
-          {refusal ? (
-            <p className="field-error" id="sign-out-refusal" role="alert">
-              Nothing was cleared. {refusal}
-            </p>
-          ) : null}
-          {error ? (
-            <Alert tone="error">
-              <p>{error}</p>
-            </Alert>
-          ) : null}
-        </Confirm>
-      ) : (
-        <div className="button-row">
-          <Button onClick={() => setOpen(true)}>Sign out…</Button>
-        </div>
-      )}
     </Section>
   );
 }
