@@ -1,7 +1,7 @@
-// Adding a member to an open household (W-HH-1 … W-HH-3); see household-members.ts.
+// Adding a member to an open household (W-HH-1 … W-HH-3, W-ROI-9); see household-members.ts.
 import { DATA_NOT_COLLECTED, HEAD_OF_HOUSEHOLD } from '../codes';
 import type { Answers, FormDefinition } from '../forms';
-import { newId, singletonAssessmentId } from '../records';
+import { newId, singletonAssessmentId, type Roi } from '../records';
 import { formatDate, validateEnrollmentDates } from '../validation';
 import { newAssignmentChange, type RecordChange } from './case-managers';
 import { dobAfterStartMessage } from './dob-rules';
@@ -32,6 +32,13 @@ import {
   type StartClsAnswers,
 } from './start-cls';
 import {
+  asksStartRoi,
+  startRoiIssues,
+  startRoiPatches,
+  startRoiRecords,
+} from './project-start-roi';
+import { emptyRoiAnswer, type RoiAnswer } from './roi';
+import {
   householdProblem,
   summarizeHousehold,
   type HouseholdEnrollment,
@@ -49,6 +56,8 @@ export interface AddMemberDraft {
   cls: StartClsAnswers;
   /** null: the same as the member's project start date. */
   caseManagerStartDate: string | null;
+  /** W-ROI-9: the Release of Information given on the screen (absent in older drafts). */
+  roi?: RoiAnswer;
 }
 
 export function initialAddMemberDraft(today: string): AddMemberDraft {
@@ -60,6 +69,7 @@ export function initialAddMemberDraft(today: string): AddMemberDraft {
     answers: {},
     cls: emptyStartCls(),
     caseManagerStartDate: null,
+    roi: emptyRoiAnswer(),
   };
 }
 
@@ -70,13 +80,18 @@ export interface AddMemberInput {
   projectType: number | null;
   today: string;
   caseManagerId: string;
-  /** The person joining: key = clientId; dob of an existing client when known. */
-  member: Pick<ProjectStartMember, 'key' | 'clientId' | 'newClient' | 'dob' | 'name'>;
+  /**
+   * The person joining: key = clientId; dob of an existing client when known; roi: the ROI on
+   * their record on this device (null or absent: none known).
+   */
+  member: Pick<ProjectStartMember, 'key' | 'clientId' | 'newClient' | 'dob' | 'name' | 'roi'>;
   projectStartDate: string;
   relationshipToHoH: number | null;
   answers: Answers;
   cls: StartClsAnswers;
   caseManagerStartDate: string | null;
+  /** W-ROI-9: the Release of Information given on the screen (absent: none). */
+  roiAnswer?: RoiAnswer;
   /**
    * The provider has a federal funder: the Entry uses the federal 4.05–4.10 variant, whose
    * unanswered questions block as at project start (W-HH-2, W-DIS5). Absent: false.
@@ -94,6 +109,7 @@ function asProjectStart(input: AddMemberInput): {
     relationshipToHoH: input.relationshipToHoH,
     answers: input.answers,
     cls: input.cls,
+    roiAnswer: input.roiAnswer,
   };
   return {
     member,
@@ -108,6 +124,40 @@ function asProjectStart(input: AddMemberInput): {
       federal: input.federal === true,
     },
   };
+}
+
+/**
+ * W-ROI-9: whether the screen asks the joining member for their own Release of Information: an
+ * adult on their project start date (or the head) with none on record, as W-ROI-7 asks.
+ */
+export function asksAddMemberRoi(
+  input: Pick<AddMemberInput, 'member' | 'relationshipToHoH' | 'projectStartDate' | 'today'>,
+): boolean {
+  return asksStartRoi({ ...input.member, relationshipToHoH: input.relationshipToHoH }, input);
+}
+
+/**
+ * W-ROI-9: the Release of Information adding the member records for them (null: none). Their own
+ * answer when asked; a child with none on record gets the head of household's recorded one.
+ * Project start's rule (W-ROI-7) with the household's head beside the joining member.
+ */
+export function addMemberRoi(input: AddMemberInput): Roi | null {
+  const { member, start } = asProjectStart(input);
+  const head = summarizeHousehold(input.household).head;
+  const members: ProjectStartMember[] = [member];
+  if (head && head.clientId !== member.clientId) {
+    members.push({
+      key: `head:${head.clientId}`,
+      clientId: head.clientId,
+      newClient: null,
+      dob: head.dob,
+      name: head.name,
+      relationshipToHoH: HEAD_OF_HOUSEHOLD,
+      answers: {},
+      roi: head.roi ?? null,
+    });
+  }
+  return startRoiRecords({ ...start, members }).get(member.key) ?? null;
 }
 
 const memberTarget = (
@@ -203,6 +253,15 @@ export function checkAddMember(
   errors.push(...disabilityRequiredErrors(asMember, start, options));
   warnings.push(...disablingConditionWarnings(asMember, start, options));
 
+  // W-ROI-9: a partial Release of Information blocks; none (when asked) only warns.
+  const roiIssues = startRoiIssues({
+    members: [asMember],
+    projectStartDate: startProblem ? today : projectStartDate,
+    today,
+  });
+  errors.push(...roiIssues.errors);
+  warnings.push(...roiIssues.warnings);
+
   const clsDate = startProblem ? today : projectStartDate;
   // A joining member is never the head: 4.12 is asked when they are an adult.
   if (asksStartCls({ relationshipToHoH: null, dob: memberDob(asMember) }, clsDate)) {
@@ -233,12 +292,14 @@ export function buildAddMemberChanges(
   const { member, start } = asProjectStart(input);
   const enrollmentId = makeId();
   const changes: RecordChange[] = [];
+  const roi = addMemberRoi(input);
   if (member.newClient) {
+    const fields = newClientFields(member.newClient);
     changes.push({
       type: 'client',
       id: member.clientId,
       op: 'create',
-      fields: newClientFields(member.newClient),
+      fields: roi ? { ...fields, roi } : fields,
     });
   }
   changes.push({
@@ -295,5 +356,8 @@ export function buildAddMemberChanges(
     );
     if (cls) changes.push(cls);
   }
+  // An existing client's ROI is a patch after the enrollment (W-ROI-7), which brings a client
+  // found on the server into the provider's caseload.
+  if (roi) changes.push(...startRoiPatches(start, new Map([[member.key, roi]])));
   return { changes, enrollmentId };
 }

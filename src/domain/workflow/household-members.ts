@@ -13,6 +13,7 @@
 // the one sync batch that carries them) has zero or two heads: the new head gets 1 and the former
 // head's Enrollment CoC, the former head the relationship the case manager picks and no CoC.
 import { HEAD_OF_HOUSEHOLD } from '../codes';
+import type { Roi } from '../records';
 
 /** One enrollment of the household, as the household screens read it. */
 export interface HouseholdEnrollment {
@@ -27,6 +28,8 @@ export interface HouseholdEnrollment {
   enrollmentCoc?: string | null;
   /** 4.13 Date of Engagement (Street Outreach and Night-by-Night shelters only). */
   dateOfEngagement?: string | null;
+  /** The member's Release of Information on this device (null or absent: none known; W-ROI-9). */
+  roi?: Roi | null;
 }
 
 /** Whether the enrollment has no exit yet. */

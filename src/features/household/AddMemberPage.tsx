@@ -1,8 +1,9 @@
 // Add a household member to an open household after project start (a baby born during the stay, a
 // partner moving in): find or quick-create the person (project start's pickers), their own project
-// start date, their relationship to the head of household, their Entry assessment, 4.12 for an
-// adult, and the signed-in case manager, saved as one unit in the SAME HouseholdID. The rules are
-// in src/domain/workflow/household-members.ts (W-HH-1 … W-HH-3).
+// start date, their relationship to the head of household, their Entry assessment, 4.12 and the
+// Release of Information for an adult (W-ROI-9), and the signed-in case manager, saved as one
+// unit in the SAME HouseholdID. The rules are in src/domain/workflow/household-members.ts
+// (W-HH-1 … W-HH-3).
 import { useEffect, useRef, useState } from 'react';
 import {
   clientViewsById,
@@ -15,6 +16,8 @@ import { FORMS, formsForFunding } from '../../domain/forms';
 import { hasFederalFunder } from '../../domain/workflow/federal-funder';
 import { newId } from '../../domain/records';
 import {
+  addMemberRoi,
+  asksAddMemberRoi,
   buildAddMemberChanges,
   checkAddMember,
   householdProblem,
@@ -32,6 +35,7 @@ import {
   type IssueTarget,
   type ProjectStartIssue,
 } from '../../domain/workflow/project-start';
+import { roiAnswerFromDraft, roiOf } from '../../domain/workflow/roi';
 import { asksStartCls } from '../../domain/workflow/start-cls';
 import { useDraft } from '../../shared/draft';
 import { formatDate } from '../../shared/format';
@@ -52,6 +56,7 @@ import {
   type FieldError,
 } from '../../shared/ui';
 import { householdEnrollments, memberName } from './household-data';
+import { MemberRoiSection } from './MemberRoiSection';
 import { clsElementId, memberElementId, type HouseholdPickers } from './pickers';
 import './household.css';
 
@@ -179,7 +184,9 @@ function AddMemberForm(props: {
     newClient: value.newClient,
     dob: typeof chosenView?.dob === 'string' ? chosenView.dob : null,
     name,
+    roi: chosenView ? roiOf(chosenView) : null,
   };
+  const roiAnswer = roiAnswerFromDraft(value.roi);
   const input: AddMemberInput = {
     household,
     householdId: String(bundle.enrollment.householdId),
@@ -193,8 +200,10 @@ function AddMemberForm(props: {
     answers: value.answers,
     cls: value.cls,
     caseManagerStartDate: value.caseManagerStartDate,
+    roiAnswer,
     federal,
   };
+  const asksRoi = asksAddMemberRoi(input);
   const context = memberFormContext(
     { ...member, relationshipToHoH: value.relationshipToHoH },
     { projectType, projectStartDate: value.projectStartDate, today },
@@ -314,7 +323,8 @@ function AddMemberForm(props: {
                 <Button
                   variant="link"
                   onClick={() => {
-                    set((prev) => ({ ...prev, clientId: null, newClient: null }));
+                    // An answer given for someone else is not theirs.
+                    set((prev) => ({ ...prev, clientId: null, newClient: null, roi: undefined }));
                     focusNext.current = `${PREFIX}-search`;
                   }}
                 >
@@ -360,6 +370,21 @@ function AddMemberForm(props: {
                 onChange={(cls) => set((prev) => ({ ...prev, cls }))}
               />
             </Section>
+          ) : null}
+
+          {value.clientId !== null ? (
+            <MemberRoiSection
+              memberKey={key}
+              name={name}
+              asked={asksRoi}
+              recorded={member.roi}
+              fromHead={asksRoi ? null : addMemberRoi(input)}
+              answer={roiAnswer}
+              today={today}
+              elementId={(field) => memberElementId(key, field, PREFIX)}
+              errorFor={errorFor}
+              onAnswer={(roi) => set((prev) => ({ ...prev, roi }))}
+            />
           ) : null}
 
           {value.clientId !== null ? (

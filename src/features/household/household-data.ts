@@ -2,6 +2,7 @@
 // of src/domain/workflow/household-members.ts, with a name for labels.
 import type { EnrollmentBundle, RecordView } from '../../db';
 import type { HouseholdEnrollment } from '../../domain/workflow/household-members';
+import { roiOf } from '../../domain/workflow/roi';
 import { personName } from '../../shared/format';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -26,6 +27,7 @@ export function householdEnrollments(bundle: EnrollmentBundle): HouseholdEnrollm
       dob: str(client?.dob),
       enrollmentCoc: str(enrollment.enrollmentCoc),
       dateOfEngagement: str(enrollment.dateOfEngagement),
+      roi: roiOf(client),
     };
   });
 }
