@@ -6,7 +6,9 @@
 //
 // The worker loads TypeScript through tsx's API (tsx is how the server runs), so it starts the
 // same under the server, the CLI and the test runner, whatever loader the parent uses.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { HmisCheckReport } from '../../../src/domain/hmis-csv/quality';
@@ -22,6 +24,23 @@ import(workerData.tsx)
   .then((api) => (api.tsImport ?? api.default.tsImport)(workerData.module, workerData.parent))
   .catch((error) => parentPort.postMessage({ kind: 'failed', message: String(error && error.stack || error) }));
 `;
+
+/**
+ * The URL of tsx's ESM API (the "import" entry of tsx/esm/api). Not require.resolve's answer:
+ * that is the CommonJS entry, which, imported, registers tsx's hooks from a path that does not
+ * exist, so the worker never started and every export checked on the main thread.
+ */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports?: Record<string, { import?: string | { default?: string } }>;
+  };
+  const entry = exports?.['./esm/api']?.import;
+  const file = typeof entry === 'string' ? entry : entry?.default;
+  if (file === undefined) return pathToFileURL(require.resolve('tsx/esm/api')).href;
+  return pathToFileURL(path.join(path.dirname(manifest), file)).href;
+}
 
 type Pending = {
   resolve: (reply: WorkerReply & { kind: 'reply' }) => void;
@@ -41,18 +60,16 @@ class ExportWorker {
 
   constructor() {
     this.ready = new Promise((resolve) => (this.onReady = resolve));
-    const require = createRequire(import.meta.url);
     this.worker = new Worker(BOOTSTRAP, {
       eval: true,
       workerData: {
         [EXPORT_WORKER_MARK]: true,
-        tsx: pathToFileURL(require.resolve('tsx/esm/api')).href,
+        tsx: tsxEsmApi(),
         module: new URL('./export-worker.ts', import.meta.url).href,
         parent: import.meta.url,
       },
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
-    this.worker.unref();
     this.worker.on('message', (message: WorkerReply | { kind: 'failed'; message: string }) => {
       if (message.kind === 'failed') {
         this.fail(new Error(`The export worker did not start: ${message.message}`));
@@ -65,6 +82,9 @@ class ExportWorker {
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`The export worker exited (${code}).`)));
+    // After the listeners: adding a 'message' listener refs the worker's port again, and a
+    // process whose export had ended then never exited.
+    this.worker.unref();
   }
 
   private fail(error: Error): void {
@@ -88,6 +108,16 @@ class ExportWorker {
   session(): number {
     return this.nextSession++;
   }
+
+  /**
+   * Taken by an export (the worker keeps the process alive while it serves one: a SQLite export
+   * may have nothing else pending while it waits for the worker) or given back (unref'd again).
+   */
+  hold(held: boolean): void {
+    this.busy = held;
+    if (held) this.worker.ref();
+    else this.worker.unref();
+  }
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -106,9 +136,9 @@ export async function workerSink(options: {
   current ??= new ExportWorker();
   const worker = current;
   if (worker.busy) return null;
-  worker.busy = true;
+  worker.hold(true);
   if (!(await worker.ready)) {
-    worker.busy = false;
+    worker.hold(false);
     return null;
   }
   const session = worker.session();
@@ -116,7 +146,7 @@ export async function workerSink(options: {
   const release = () => {
     if (closed) return;
     closed = true;
-    worker.busy = false;
+    worker.hold(false);
   };
   const ask = async (body: DistributiveOmit<WorkerRequest, 'id' | 'session'>) => {
     if (closed) throw new Error('The export has ended.');

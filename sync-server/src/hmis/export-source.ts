@@ -18,8 +18,13 @@ import type {
 import type { RecordOfType, RecordType } from '../../../src/domain/records';
 import type { RecordFields, StorageTx } from '../storage/types';
 
-/** Records per page read from storage (and per page handed to the exporter). */
-export const EXPORT_PAGE_SIZE = 1000;
+/**
+ * Records per page read from storage (and per page handed to the exporter). Small enough that a
+ * page and the rows mapped from it are mostly gone before the young generation is next swept:
+ * with 1,000 they outlived it and were promoted, and the old generation swelled with them
+ * between full collections (the main thread's peak heap grew with the export's size).
+ */
+export const EXPORT_PAGE_SIZE = 250;
 
 /** A stored record as the exporter sees it: typed record, HMIS metadata, soft delete. */
 export function toExportRecord<T extends RecordType>(r: RecordFields): ExportRecord<T> {
