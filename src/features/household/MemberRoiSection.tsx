@@ -8,23 +8,17 @@ import {
   type MemberField,
 } from '../../domain/workflow/project-start';
 import {
-  roiChoiceLabel,
   roiChoiceOptions,
-  roiMethodLabel,
   roiMethodOptions,
   type Roi,
   type RoiAnswer,
   type RoiField,
 } from '../../domain/workflow/roi';
-import { formatDate } from '../../shared/format';
+import { roiText } from '../../shared/roi-text';
 import { Badge, RadioGroup, Section, TextField } from '../../shared/ui';
 
 const CHOICES = roiChoiceOptions();
 const METHODS = roiMethodOptions();
-
-function roiText(roi: Roi): string {
-  return `${roiChoiceLabel(roi.choice)}, given ${formatDate(roi.date)} (${roiMethodLabel(roi.method)})`;
-}
 
 export function MemberRoiSection(props: {
   memberKey: string;

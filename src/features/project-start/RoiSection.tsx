@@ -6,24 +6,17 @@ import type { IssueTarget, ProjectStartMember } from '../../domain/workflow/proj
 import { asksStartRoi, headRoi, roiMemberField } from '../../domain/workflow/project-start';
 import {
   emptyRoiAnswer,
-  roiChoiceLabel,
   roiChoiceOptions,
-  roiMethodLabel,
   roiMethodOptions,
-  type Roi,
   type RoiAnswer,
   type RoiField,
 } from '../../domain/workflow/roi';
-import { formatDate } from '../../shared/format';
+import { roiText } from '../../shared/roi-text';
 import { Badge, RadioGroup, Section, TextField } from '../../shared/ui';
 import { memberElementId } from './MemberPicker';
 
 const CHOICES = roiChoiceOptions();
 const METHODS = roiMethodOptions();
-
-function roiText(roi: Roi): string {
-  return `${roiChoiceLabel(roi.choice)}, given ${formatDate(roi.date)} (${roiMethodLabel(roi.method)})`;
-}
 
 export function RoiSection(props: {
   /** Head of household first. */

@@ -14,6 +14,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { p256PublicJwkSchema } from '../../../src/domain/protocol/devices';
 import type { DialectSpec } from './batch';
 import { KyselyTx } from './queries';
+import { refreshTokenFromRow } from './rows';
 import type { Database, RefreshTokensTable, UserDevicesTable } from './schema';
 import type { AccessState, DeviceTx, ServerKeyRow, SessionTokenRow, UserDeviceRow } from './types';
 
@@ -36,13 +37,7 @@ function deviceFromRow(r: Selectable<UserDevicesTable>): UserDeviceRow {
 
 function sessionTokenFromRow(r: Selectable<RefreshTokensTable>): SessionTokenRow {
   return {
-    id: r.id,
-    userId: r.user_id,
-    tokenHash: r.token_hash,
-    deviceId: r.device_id,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-    createdAt: r.created_at,
+    ...refreshTokenFromRow(r),
     // Rows from before migration 012 were given their own id as family; keep that meaning.
     familyId: r.family_id ?? r.id,
     installationId: r.installation_id,
