@@ -46,12 +46,20 @@ export function storageExportSource(
   const scope = [...new Set(providerIds)];
   return {
     async *records<T extends RecordType>(type: T): AsyncIterable<readonly ExportRecord<T>[]> {
-      let afterId: string | null = null;
-      do {
-        const page = await storage.listScopedFields(scope, type, afterId, pageSize);
+      // The next page is asked for before this one is handed on, so the database (PostgreSQL:
+      // a round trip each for the ids and the records) works while the exporter maps this one.
+      const read = (afterId: string | null) => {
+        const page = storage.listScopedFields(scope, type, afterId, pageSize);
+        page.catch(() => undefined); // awaited below, unless the consumer stops first
+        return page;
+      };
+      let next = read(null);
+      for (;;) {
+        const page = await next;
+        if (page.next !== null) next = read(page.next);
         if (page.records.length > 0) yield page.records.map((r) => toExportRecord<T>(r));
-        afterId = page.next;
-      } while (afterId !== null);
+        if (page.next === null) return;
+      }
     },
     async get<T extends RecordType>(type: T, ids: readonly string[]) {
       const found = new Map<string, ExportRecord<T>>();

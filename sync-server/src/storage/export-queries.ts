@@ -1,9 +1,10 @@
 // The reads of the HMIS CSV export (sync-server/src/hmis/export-source.ts): a record's fields,
 // soft delete and HMIS metadata, without its versions. A stored state is mostly versions (one per
-// field group: about 85% of an assessment's JSON), which the export never reads, so the database
-// extracts `fields` from the JSON (SQLite json_extract, PostgreSQL ->; both in C) and only that
-// is parsed here: a county's export parses a seventh of the text and makes a seventh of the
-// garbage. Pages are keyset pages by the primary key (type, id), never OFFSET; records are read
+// field group: about 85% of an assessment's JSON), which the export never reads, so it reads the
+// `fields` column (migration 013: the fields alone, written beside the state) and only that is
+// parsed here: a county's export reads and parses a seventh of the text. Extracting the fields
+// from the state in SQL (json_extract, ->) still made the database parse all of it, and was
+// about 40% of a SQLite export's main-thread time. Pages are keyset pages by the primary key (type, id), never OFFSET; records are read
 // by primary key one id at a time on PostgreSQL (by-ids.ts says why).
 import { sql, type Kysely } from 'kysely';
 import { metaFromVersions, type FieldValues } from '../../../src/domain/merge';
@@ -25,10 +26,11 @@ interface FieldsRow {
   state: string | null;
 }
 
+/** The fields column (migration 013), or extracted from the state where a row lacks it. */
 function fieldsOf(spec: DialectSpec) {
   return spec.kind === 'postgres'
-    ? sql<string>`(r.state::json -> 'fields')::text`
-    : sql<string>`json_extract(r.state, '$.fields')`;
+    ? sql<string>`coalesce(r.fields, (r.state::json -> 'fields')::text)`
+    : sql<string>`coalesce(r.fields, json_extract(r.state, '$.fields'))`;
 }
 
 const stateWhenNoMeta = sql<string | null>`case when r.date_created is null

@@ -560,6 +560,45 @@ const userDevices: Migration = {
   },
 };
 
+/**
+ * Issue 10: each record's fields as a column of their own, beside the state (which still holds
+ * them: every reader of the state is unchanged), so the HMIS export reads a record's fields
+ * without the versions that are most of its state. On SQLite the table is rebuilt with the two
+ * JSON columns last: a column stored after a large value is read by walking that value's
+ * overflow pages, so `deleted`, `change_seq` and the keys behind a 6 KB state cost a walk of it on
+ * every read. The indexes are recreated from their own definitions. PostgreSQL keeps large values
+ * out of line (TOAST), so there the column is only added.
+ */
+function recordFields(kind: StorageKind): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      if (kind === 'postgres') {
+        await db.schema.alterTable('records').addColumn('fields', 'text').execute();
+        await sql`update records set fields = (state::json -> 'fields')::text`.execute(db);
+        return;
+      }
+      const indexes = await sql<{ sql: string }>`
+        select sql from sqlite_master
+        where type = 'index' and tbl_name = 'records' and sql is not null`.execute(db);
+      const columns = sql.raw(`type, id, deleted, change_seq, name_dob_key, ssn_key, first_name,
+        last_name, dob, ssn_last4, client_id, household_id, date_created, date_updated, user_id,
+        date_deleted`);
+      await sql`create table records_next (
+        type text not null, id text not null, deleted integer not null, change_seq bigint not null,
+        name_dob_key text, ssn_key text, first_name text collate nocase,
+        last_name text collate nocase, dob text, ssn_last4 text, client_id text,
+        household_id text, date_created text, date_updated text, user_id text, date_deleted text,
+        fields text, state text not null,
+        constraint records_pk primary key (type, id))`.execute(db);
+      await sql`insert into records_next (${columns}, fields, state)
+        select ${columns}, json_extract(state, '$.fields'), state from records`.execute(db);
+      await sql`drop table records`.execute(db);
+      await sql`alter table records_next rename to records`.execute(db);
+      for (const index of indexes.rows) await sql.raw(index.sql).execute(db);
+    },
+  };
+}
+
 /** All migrations by name; Migrator runs them in name order. */
 export function migrations(kind: StorageKind): Record<string, Migration> {
   return {
@@ -575,6 +614,7 @@ export function migrations(kind: StorageKind): Record<string, Migration> {
     '010_enrollment_household': enrollmentHousehold(kind),
     '011_hmis_external_ids': hmisExternalIds,
     '012_user_devices': userDevices,
+    '013_record_fields': recordFields(kind),
   };
 }
 

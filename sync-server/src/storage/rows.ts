@@ -190,6 +190,7 @@ export function recordToRow(r: StoredRecord): Insertable<RecordsTable> {
     type: r.state.type,
     id: r.state.id,
     state: JSON.stringify(r.state),
+    fields: JSON.stringify(r.state.fields),
     deleted: flag(r.state.deleted),
     change_seq: r.changeSeq,
     name_dob_key: k?.nameDob ?? null,

@@ -70,6 +70,11 @@ export interface RecordsTable {
   id: string;
   /** JSON RecordState. */
   state: string;
+  /**
+   * JSON of state.fields alone (migration 013), for the reads that need no versions (the HMIS
+   * export); null only where a row predates it and its migration did not run.
+   */
+  fields: string | null;
   deleted: Flag;
   change_seq: BigIntColumn;
   name_dob_key: string | null;

@@ -734,6 +734,32 @@ export function storageContract(kind: StorageKind): void {
         expect(await storage.listClientEnrollments(clientIds)).toEqual([exited]);
       });
 
+      it('reads the fields of records written before the fields column existed (013)', async () => {
+        const other = createTestDatabase(kind, { sqlite: 'file' });
+        try {
+          const rows = [enrollment(1, 1, PROVIDER_A), record('assessment', 2, 5)];
+          await other.withRaw(async (db, migrator) => {
+            const { error } = await migrator.migrateTo('012_user_devices');
+            expect(error).toBeUndefined();
+            await (db as Kysely<Database>)
+              .insertInto('records')
+              .values(rows.map(recordRowBefore013))
+              .execute();
+          });
+          const migrated = other.open();
+          await migrated.migrate();
+          const found = await migrated.getRecordFields('assessment', [id('d', 2)]);
+          expect(found.get(id('d', 2))?.fields).toEqual(rows[1]!.state.fields);
+          // Everything else about the rows survives the rebuild (SQLite) or the new column.
+          expect(await migrated.getRecords(rows.map(keyOf))).toEqual(
+            new Map(rows.map((r) => [recordKey(r.state.type, r.state.id), r])),
+          );
+          expect(await migrated.listClientEnrollments([id('c', 1)])).toEqual([rows[0]]);
+        } finally {
+          await other.cleanup();
+        }
+      });
+
       it('finds enrollments written before the client id column existed', async () => {
         const other = createTestDatabase(kind, { sqlite: 'file' });
         try {
@@ -808,7 +834,7 @@ export function storageContract(kind: StorageKind): void {
               .insertInto('records')
               .values(
                 rows.map((r) => {
-                  const { household_id: _h, ...row } = recordToRow(r);
+                  const { household_id: _h, fields: _f, ...row } = recordToRow(r);
                   return row;
                 }),
               )
@@ -1124,6 +1150,11 @@ export function storageContract(kind: StorageKind): void {
 
 /** A records row as written before 005_enrollment_client added client_id. */
 /** A records row with the columns it had before 005 (no client id, no metadata of 009). */
+function recordRowBefore013(r: StoredRecord) {
+  const { fields: _fields, ...row } = recordToRow(r);
+  return row;
+}
+
 function recordRowBefore005(r: StoredRecord) {
   const {
     client_id: _clientId,
@@ -1132,6 +1163,7 @@ function recordRowBefore005(r: StoredRecord) {
     date_updated: _updated,
     user_id: _user,
     date_deleted: _deleted,
+    fields: _fields,
     ...row
   } = recordToRow(r);
   return row;
