@@ -1,18 +1,13 @@
 // The Case Managers tab (Hennepin): who works with a household, from when to when. Each
 // enrollment of a household carries its own caseManagerAssignment records; Hennepin assigns a
 // case manager to the whole household, so the screens apply a change to every member's
-// enrollment unless the person asks for one member only.
+// enrollment unless the person asks for one member only. The rules are W-CM-1..6 in RULES.md;
+// the hand-off is in case-managers-handoff.ts, the screen's view-model in case-managers-view.ts.
 //
-// Rules:
-//  - an assignment is active on a date when it started on or before that date and has not ended
-//    before it (the end date is the last day of the assignment);
-//  - a start date falls inside the enrollment (on or after the project start, on or before the
-//    exit date) and is not in the future; an end date is on or after the start and not in the
-//    future;
-//  - one case manager has at most one assignment at a time on an enrollment (no two whose dates
-//    overlap);
-//  - a handoff adds the new case manager from a start date and may end the signed-in person's
-//    own assignment on that same day, in the same save.
+// W-CM-1, the one rule of "active" (every screen calls isActiveOn): an assignment is active on day
+// D when startDate <= D and (endDate is null or D < endDate). The end date is the day the
+// assignment ended, as HMIS reads an exit date: an assignment whose end date is today has ended
+// today, and in a hand-off on D only the new case manager is active on D.
 import type { FieldValues } from '../merge';
 import type { MutationOp } from '../protocol';
 import {
@@ -48,30 +43,35 @@ export function assignmentFrom(record: Record<string, unknown>): Assignment | nu
   return parsed.success ? parsed.data : null;
 }
 
-/** The assignment is in force on this date (start and end dates included). */
+/** W-CM-1: the assignment has ended by day D (it has an end date on or before D). */
+export function hasEndedBy(a: Pick<Assignment, 'endDate'>, date: string): boolean {
+  return a.endDate !== null && a.endDate <= date;
+}
+
+/** W-CM-1: the assignment is active on day D (started on or before D, not ended by D). */
 export function isActiveOn(a: Pick<Assignment, 'startDate' | 'endDate'>, date: string): boolean {
-  return a.startDate <= date && (a.endDate === null || date <= a.endDate);
+  return a.startDate <= date && !hasEndedBy(a, date);
 }
 
 export type AssignmentStatus = 'active' | 'ended' | 'upcoming';
 
-/** How the tab describes an assignment today: ended once it has an end date. */
+/** How the tab describes an assignment today; 'active' exactly when isActiveOn(a, today). */
 export function assignmentStatus(
   a: Pick<Assignment, 'startDate' | 'endDate'>,
   today: string,
 ): AssignmentStatus {
-  if (a.endDate !== null) return 'ended';
-  return a.startDate > today ? 'upcoming' : 'active';
+  if (isActiveOn(a, today)) return 'active';
+  return hasEndedBy(a, today) ? 'ended' : 'upcoming';
 }
 
-/** Two date ranges overlap (an open end runs on for ever). */
+/** W-CM-3: two assignments share a day on which both are active (an open end runs on for ever). */
 function overlaps(
   a: Pick<Assignment, 'startDate' | 'endDate'>,
   b: Pick<Assignment, 'startDate' | 'endDate'>,
 ): boolean {
   return (
-    (b.endDate === null || a.startDate <= b.endDate) &&
-    (a.endDate === null || b.startDate <= a.endDate)
+    (b.endDate === null || a.startDate < b.endDate) &&
+    (a.endDate === null || b.startDate < a.endDate)
   );
 }
 
@@ -114,7 +114,7 @@ export function validateEndDate(input: {
   const { assignment, endDate, today } = input;
   const bad = dateProblem(endDate, 'end date');
   if (bad) return [{ field: 'endDate', message: bad }];
-  if (assignment.endDate !== null) {
+  if (hasEndedBy(assignment, today)) {
     return [{ field: 'endDate', message: 'This assignment has already ended.' }];
   }
   if (endDate < assignment.startDate) {
@@ -187,7 +187,7 @@ export function validateNewAssignment(input: {
         message:
           since.endDate === null
             ? `${name} is already a case manager on this enrollment (since ${formatDate(since.startDate)}).`
-            : `${name} was already a case manager on this enrollment from ${formatDate(since.startDate)} to ${formatDate(since.endDate)}: choose a start date after that.`,
+            : `${name} was already a case manager on this enrollment from ${formatDate(since.startDate)} to ${formatDate(since.endDate)}: choose a start date on or after ${formatDate(since.endDate)}.`,
       });
     }
   }
@@ -215,9 +215,9 @@ export function endAssignmentChange(assignmentId: string, endDate: string): Reco
 }
 
 /**
- * Ends a case manager's assignment on `endDate`: the chosen one, and with `wholeHousehold` the same
- * person's open assignments on the other members' enrollments that started on or before that day
- * (others are left alone and listed in `skipped`).
+ * W-CM-5: ends a case manager's assignment on `endDate`: the chosen one, and with `wholeHousehold`
+ * the same person's assignments not ended by then on the other members' enrollments that started
+ * on or before that day (others are left alone and listed in `skipped`).
  */
 export function endAssignmentChanges(input: {
   assignment: Assignment;
@@ -235,7 +235,7 @@ export function endAssignmentChanges(input: {
         other.id === assignment.id ||
         other.enrollmentId === assignment.enrollmentId ||
         other.caseManagerId !== assignment.caseManagerId ||
-        other.endDate !== null
+        hasEndedBy(other, endDate)
       ) {
         continue;
       }
@@ -244,83 +244,4 @@ export function endAssignmentChanges(input: {
     }
   }
   return { changes: ended.map((a) => endAssignmentChange(a.id, endDate)), ended, skipped };
-}
-
-export interface HandoffInput {
-  /** The enrollment whose tab this is. */
-  enrollmentId: string;
-  caseManagerId: string;
-  startDate: string;
-  /** The household's enrollments (this one included). */
-  enrollments: readonly EnrollmentDates[];
-  /** Every assignment of those enrollments. */
-  householdAssignments: readonly Assignment[];
-  wholeHousehold: boolean;
-  /** End this person's own open assignments on the start date (a handoff). */
-  endMineFor?: string | null;
-  makeId?: () => string;
-}
-
-export interface HandoffResult {
-  changes: RecordChange[];
-  /** Enrollments that get the new case manager. */
-  added: string[];
-  /** Other members' enrollments left out: already assigned to that person, or not open then. */
-  skipped: string[];
-  /** Assignments of the signed-in person that end. */
-  ended: Assignment[];
-}
-
-/** The assignments the "Ending mine" part of a handoff ends on `startDate`. */
-export function myAssignmentsToEnd(input: HandoffInput): Assignment[] {
-  const me = input.endMineFor;
-  if (!me || me === input.caseManagerId) return [];
-  const scope = new Set(
-    input.wholeHousehold ? input.enrollments.map((e) => e.id) : [input.enrollmentId],
-  );
-  return input.householdAssignments.filter(
-    (a) =>
-      scope.has(a.enrollmentId) &&
-      a.caseManagerId === me &&
-      a.endDate === null &&
-      a.startDate <= input.startDate,
-  );
-}
-
-/**
- * Adds a case manager from `startDate`: on this enrollment, and with `wholeHousehold` on every
- * other member's enrollment that is open on that date and where the person is not already
- * assigned. With `endMineFor`, the signed-in person's own open assignments (on the same
- * enrollments) end on that day. Validate this enrollment first with validateNewAssignment.
- */
-export function handoffChanges(input: HandoffInput): HandoffResult {
-  const makeId = input.makeId ?? newId;
-  const changes: RecordChange[] = [];
-  const added: string[] = [];
-  const skipped: string[] = [];
-  const ended = myAssignmentsToEnd(input);
-  const targets = input.wholeHousehold
-    ? input.enrollments
-    : input.enrollments.filter((e) => e.id === input.enrollmentId);
-  for (const enrollment of targets) {
-    const clash = overlappingAssignments(
-      input.householdAssignments,
-      enrollment.id,
-      input.caseManagerId,
-      { startDate: input.startDate, endDate: null },
-    );
-    const open =
-      enrollment.projectStartDate <= input.startDate &&
-      (enrollment.exitDate === null || input.startDate <= enrollment.exitDate);
-    if (enrollment.id !== input.enrollmentId && (clash.length > 0 || !open)) {
-      skipped.push(enrollment.id);
-      continue;
-    }
-    changes.push(
-      newAssignmentChange(enrollment.id, input.caseManagerId, input.startDate, makeId()),
-    );
-    added.push(enrollment.id);
-  }
-  for (const a of ended) changes.push(endAssignmentChange(a.id, input.startDate));
-  return { changes, added, skipped, ended };
 }

@@ -13,6 +13,7 @@ import {
   householdAnnualStatus,
   type HouseholdAnnualStatus,
 } from './annual-assessment';
+import { isActiveOn } from './case-managers';
 import { foldName } from './client-match';
 import { assessmentFormContext } from './form-context';
 
@@ -41,8 +42,8 @@ export type CaseloadView = Readonly<Record<string, unknown>> & {
 };
 
 /**
- * An assignment puts the enrollment on this person's caseload when it is theirs and has not
- * ended: no end date, or an end date after today (an assignment ended today is off the list).
+ * An assignment puts the enrollment on this person's caseload when it is theirs and active today
+ * (W-CM-1, isActiveOn): an assignment ended today is off the list, as the Case Managers tab says.
  */
 export function isActiveAssignment(
   assignment: CaseloadView,
@@ -50,8 +51,14 @@ export function isActiveAssignment(
   today: string,
 ): boolean {
   if (assignment.deleted || assignment.caseManagerId !== userId) return false;
-  const end = assignment.endDate;
-  return end === null || end === undefined || (typeof end === 'string' && end > today);
+  const { startDate, endDate } = assignment;
+  return isActiveOn(
+    {
+      startDate: typeof startDate === 'string' ? startDate : '',
+      endDate: typeof endDate === 'string' ? endDate : null,
+    },
+    today,
+  );
 }
 
 /** Whole days from one local date to another. */

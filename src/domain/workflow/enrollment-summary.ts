@@ -4,6 +4,7 @@
 // codes (relationship, project type, funder). Pure: the screen formats dates and lays it out.
 import { getList, labelOf } from '../codes';
 import { EXIT_REASON_LABELS, localDateOf, type ExitReason } from '../records';
+import { isActiveOn } from './case-managers';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -178,13 +179,11 @@ export function noteExcerpt(note: unknown, max = 120): string | null {
 
 // ---- case managers, other enrollments, sync --------------------------------------------------
 
-/** Case manager assignments in effect today (started, and not ended before today). */
+/** Case manager assignments active today: W-CM-1 (isActiveOn), as the Case Managers tab says. */
 export function activeAssignments<T extends Fields>(assignments: readonly T[], today: string): T[] {
-  return assignments.filter((a) => {
-    const start = str(a.startDate);
-    const end = str(a.endDate);
-    return (start === null || start <= today) && (end === null || end >= today);
-  });
+  return assignments.filter((a) =>
+    isActiveOn({ startDate: str(a.startDate) ?? '', endDate: str(a.endDate) }, today),
+  );
 }
 
 /** HUD 2.02.6 label of a project type. */

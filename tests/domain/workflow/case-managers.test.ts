@@ -1,19 +1,23 @@
-// The Case Managers tab: active on a date, end and start date rules, one assignment at a time per
-// case manager, and the changes of ending an assignment and of a handoff.
+// The Case Managers tab (RULES.md W-CM-1..5): active on a date, end and start date rules, one
+// assignment at a time per case manager, and the changes of ending and adding. Hand off (W-CM-6)
+// is case-managers-handoff.test.ts.
 import { describe, expect, it } from 'vitest';
 import {
   assignmentFrom,
   assignmentStatus,
   endAssignmentChanges,
-  handoffChanges,
+  hasEndedBy,
   isActiveOn,
-  myAssignmentsToEnd,
   newAssignmentChange,
   validateEndDate,
   validateNewAssignment,
   type Assignment,
-  type HandoffInput,
 } from '../../../src/domain/workflow/case-managers';
+import {
+  handoffChanges,
+  myAssignmentsToEnd,
+  type HandoffInput,
+} from '../../../src/domain/workflow/case-managers-handoff';
 
 const TODAY = '2026-03-10';
 const id = (n: number) => n.toString(16).padStart(32, '0');
@@ -42,19 +46,30 @@ const enrollments = [
 ];
 
 describe('active and status', () => {
-  it('is active from the start date to the end date, both included', () => {
+  it('W-CM-1: active from the start date, ended on the end date (an end today has ended today)', () => {
     const a = assignment({ endDate: '2026-03-08' });
     expect(isActiveOn(a, '2026-03-01')).toBe(false);
     expect(isActiveOn(a, '2026-03-02')).toBe(true);
-    expect(isActiveOn(a, '2026-03-08')).toBe(true);
-    expect(isActiveOn(a, '2026-03-09')).toBe(false);
+    expect(isActiveOn(a, '2026-03-07')).toBe(true);
+    expect(isActiveOn(a, '2026-03-08')).toBe(false);
+    expect(hasEndedBy(a, '2026-03-08')).toBe(true);
+    expect(hasEndedBy(a, '2026-03-07')).toBe(false);
     expect(isActiveOn(assignment(), '2030-01-01')).toBe(true);
+    // Started and ended the same day: never active.
+    expect(isActiveOn(assignment({ startDate: TODAY, endDate: TODAY }), TODAY)).toBe(false);
   });
 
-  it('describes an assignment as active, ended or upcoming', () => {
+  it('W-CM-1: the status is active exactly when isActiveOn, else ended or upcoming', () => {
     expect(assignmentStatus(assignment(), TODAY)).toBe('active');
     expect(assignmentStatus(assignment({ endDate: TODAY }), TODAY)).toBe('ended');
+    expect(assignmentStatus(assignment({ endDate: '2026-03-11' }), TODAY)).toBe('active');
     expect(assignmentStatus(assignment({ startDate: '2026-03-11' }), TODAY)).toBe('upcoming');
+    for (const endDate of [null, '2026-03-09', TODAY, '2026-03-11']) {
+      for (const startDate of ['2026-03-02', TODAY, '2026-03-11']) {
+        const a = assignment({ startDate, endDate });
+        expect(assignmentStatus(a, TODAY) === 'active').toBe(isActiveOn(a, TODAY));
+      }
+    }
   });
 
   it('reads an assignment from a stored record, or null when it is not one', () => {
@@ -65,7 +80,7 @@ describe('active and status', () => {
   });
 });
 
-describe('validateEndDate', () => {
+describe('W-CM-2 validateEndDate', () => {
   const a = assignment();
   it('accepts a date from the start to today', () => {
     expect(validateEndDate({ assignment: a, endDate: '2026-03-02', today: TODAY })).toEqual([]);
@@ -89,7 +104,7 @@ describe('validateEndDate', () => {
   });
 });
 
-describe('validateNewAssignment', () => {
+describe('W-CM-2, W-CM-3 validateNewAssignment', () => {
   const base = {
     caseManagerId: PAT,
     startDate: TODAY,
@@ -126,7 +141,7 @@ describe('validateNewAssignment', () => {
     ]);
   });
 
-  it('refuses a second assignment of the same person at the same time', () => {
+  it('W-CM-3: refuses a second assignment of the same person at the same time', () => {
     expect(validateNewAssignment({ ...base, caseManagerId: ME })).toEqual([
       {
         field: 'caseManagerId',
@@ -140,12 +155,12 @@ describe('validateNewAssignment', () => {
       {
         field: 'caseManagerId',
         message:
-          'Pat Example was already a case manager on this enrollment from March 2, 2026 to March 5, 2026: choose a start date after that.',
+          'Pat Example was already a case manager on this enrollment from March 2, 2026 to March 5, 2026: choose a start date on or after March 5, 2026.',
       },
     ]);
-    // After the earlier assignment ended, the same person may be added again.
+    // From the day the earlier assignment ended, the same person may be added again.
     expect(
-      validateNewAssignment({ ...base, assignments: [ended], startDate: '2026-03-06' }),
+      validateNewAssignment({ ...base, assignments: [ended], startDate: '2026-03-05' }),
     ).toEqual([]);
     // Assignments of other enrollments do not count.
     expect(
@@ -157,7 +172,7 @@ describe('validateNewAssignment', () => {
   });
 });
 
-describe('endAssignmentChanges', () => {
+describe('W-CM-5 endAssignmentChanges', () => {
   const mine = assignment();
   const childMine = assignment({ id: id(2), enrollmentId: CHILD });
   const childLater = assignment({ id: id(3), enrollmentId: EXITED, startDate: '2026-03-09' });
@@ -193,7 +208,7 @@ describe('endAssignmentChanges', () => {
   });
 });
 
-describe('handoffChanges', () => {
+describe('W-CM-4 handoffChanges', () => {
   let n = 0;
   const makeId = () => id(0x100 + (n += 1));
   const base: HandoffInput = {

@@ -83,7 +83,7 @@ function row(overrides: Partial<CaseloadRow>): CaseloadRow {
 }
 
 describe('assignments', () => {
-  it("counts only the person's assignments without an end date or ending after today", () => {
+  it("W-CM-1: counts only the person's assignments active today (an end today has ended)", () => {
     const a = { id: newId(), caseManagerId: ME, startDate: '2026-01-01' };
     expect(isActiveAssignment({ ...a, endDate: null }, ME, TODAY)).toBe(true);
     expect(isActiveAssignment({ ...a, endDate: '2026-03-11' }, ME, TODAY)).toBe(true);
@@ -91,6 +91,9 @@ describe('assignments', () => {
     expect(isActiveAssignment({ ...a, endDate: '2026-02-01' }, ME, TODAY)).toBe(false);
     expect(isActiveAssignment({ ...a, endDate: null }, newId(), TODAY)).toBe(false);
     expect(isActiveAssignment({ ...a, endDate: null, deleted: true }, ME, TODAY)).toBe(false);
+    expect(isActiveAssignment({ ...a, startDate: '2026-03-11', endDate: null }, ME, TODAY)).toBe(
+      false,
+    );
   });
 });
 

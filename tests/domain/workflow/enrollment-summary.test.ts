@@ -136,14 +136,16 @@ describe('contacts', () => {
 });
 
 describe('case managers, other enrollments, sync', () => {
-  it('active assignments: started, and not ended before today', () => {
+  it('W-CM-1 active assignments: started, and not ended by today (an end today has ended)', () => {
     const all = [
       { id: '1', startDate: '2026-01-01', endDate: null },
       { id: '2', startDate: '2026-01-01', endDate: '2026-03-09' },
       { id: '3', startDate: '2026-03-10', endDate: '2026-03-10' },
       { id: '4', startDate: '2026-03-11', endDate: null },
+      { id: '5', startDate: '2026-03-01', endDate: '2026-03-10' },
+      { id: '6', startDate: '2026-03-10', endDate: '2026-03-11' },
     ];
-    expect(activeAssignments(all, TODAY).map((a) => a.id)).toEqual(['1', '3']);
+    expect(activeAssignments(all, TODAY).map((a) => a.id)).toEqual(['1', '6']);
   });
 
   it('project type and funder words', () => {

@@ -1,6 +1,6 @@
 // The Case Managers tab on a real device database: names from the provider's members (or a
-// placeholder offline), ending an assignment, handing off (ending mine in the same save), and
-// the validation messages. Synthetic people only.
+// placeholder offline), ending an assignment, Hand off (W-CM-6: the new case manager added and
+// mine ended in one save, online and offline), and the validation messages. Synthetic people only.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,8 @@ async function assignmentsOf(services: AppServices, enrollmentId: string) {
   return (await enrollmentBundle(services.db, enrollmentId))!.assignments;
 }
 
+const section = (name: string) => within(screen.getByRole('region', { name }));
+
 describe('CaseManagersPage', () => {
   it('lists who works with the household, with names from the provider', async () => {
     const { container } = await setup(online);
@@ -105,8 +107,13 @@ describe('CaseManagersPage', () => {
     expect(items[1]).toContain('Test Casemanager (you)');
     expect(items[1]).toContain('Active');
     // The members list arrives from the server.
-    expect(await screen.findByLabelText('Pat Example')).toBeTruthy();
-    expect(screen.getByLabelText('Lee Example (supervisor)')).toBeTruthy();
+    const add = section('Add a case manager');
+    expect(await add.findByLabelText('Pat Example')).toBeTruthy();
+    expect(add.getByLabelText('Lee Example (supervisor)')).toBeTruthy();
+    // Hand off offers the others, not me.
+    const handOff = section('Hand off');
+    expect(handOff.getByLabelText('Pat Example')).toBeTruthy();
+    expect(handOff.queryByLabelText('Test Casemanager (you)')).toBeNull();
     await expectNoAxeViolations(container);
   });
 
@@ -152,23 +159,25 @@ describe('CaseManagersPage', () => {
     }
   });
 
-  it('hands off to another case manager and ends mine on the same day, in one save', async () => {
-    const { services, user, ids, me } = await setup(online);
-    await user.click(await screen.findByLabelText('Pat Example'));
-    await user.click(
-      screen.getByLabelText(/End my assignment \(Test Casemanager\) on the same day/),
-    );
+  it('W-CM-6: Hand off adds the new case manager and ends mine, for the household, in one save', async () => {
+    const { services, user, ids, me, container } = await setup(online);
+    const handOff = section('Hand off');
+    expect((handOff.getByLabelText(/^Hand-off date/) as HTMLInputElement).value).toBe(TEST_TODAY);
     expect(
-      (screen.getByLabelText(/For the whole household \(2 people\)/) as HTMLInputElement).checked,
+      (handOff.getByLabelText(/For the whole household \(2 people\)/) as HTMLInputElement).checked,
     ).toBe(true);
-    await user.click(screen.getByRole('button', { name: 'Add case manager' }));
+    await user.click(await handOff.findByLabelText('Pat Example'));
+    const outboxBefore = await services.db.outbox.count();
+    await user.click(handOff.getByRole('button', { name: 'Hand off' }));
 
     expect(
       await screen.findByText(
-        'Pat Example added from Mar 10, 2026 for 2 household members. Your assignment ended on Mar 10, 2026.',
+        'Handed off to Pat Example from Mar 10, 2026 for 2 household members. Your assignment ended on Mar 10, 2026 for 2 household members.',
       ),
     ).toBeTruthy();
     expect(services.saved).toHaveLength(1);
+    expect(services.saved[0]!.map((c) => c.op)).toEqual(['create', 'create', 'patch', 'patch']);
+    expect(await services.db.outbox.count()).toBe(outboxBefore + 4);
     for (const enrollmentId of [ids.head, ids.child]) {
       const list = await assignmentsOf(services, enrollmentId);
       expect(list.find((a) => a.caseManagerId === PAT)).toMatchObject({
@@ -177,8 +186,8 @@ describe('CaseManagersPage', () => {
       });
       expect(list.find((a) => a.caseManagerId === me)).toMatchObject({ endDate: TEST_TODAY });
     }
-    // The list shows the new person as active, and me as ended.
-    const list = within(screen.getByRole('region', { name: 'Assignments' }));
+    // W-CM-1: mine ended today, so it reads Ended; the new person is active; no more hand-off.
+    const list = section('Assignments');
     await waitFor(() =>
       expect(list.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
         expect.stringContaining('Ended'),
@@ -186,18 +195,80 @@ describe('CaseManagersPage', () => {
         expect.stringMatching(/Pat Example.*Active/),
       ]),
     );
+    expect(screen.queryByRole('region', { name: 'Hand off' })).toBeNull();
+    await expectNoAxeViolations(container);
+  });
+
+  it('W-CM-6: Hand off for this enrollment only, on an earlier date', async () => {
+    const { services, user, ids, me } = await setup(online);
+    const handOff = section('Hand off');
+    await user.click(await handOff.findByLabelText('Pat Example'));
+    fireEvent.change(handOff.getByLabelText(/^Hand-off date/), {
+      target: { value: '2026-03-08' },
+    });
+    await user.click(handOff.getByLabelText(/For the whole household/));
+    await user.click(handOff.getByRole('button', { name: 'Hand off' }));
+    expect(
+      await screen.findByText(
+        'Handed off to Pat Example from Mar 8, 2026. Your assignment ended on Mar 8, 2026.',
+      ),
+    ).toBeTruthy();
+    const head = await assignmentsOf(services, ids.head);
+    expect(head.find((a) => a.caseManagerId === PAT)).toMatchObject({ startDate: '2026-03-08' });
+    expect(head.find((a) => a.caseManagerId === me)).toMatchObject({ endDate: '2026-03-08' });
+    // The child's enrollment is left as it was.
+    const child = await assignmentsOf(services, ids.child);
+    expect(child.map((a) => [a.caseManagerId, a.endDate])).toEqual([[me, null]]);
+  });
+
+  it('W-CM-6: refuses a hand-off to nobody, and says why', async () => {
+    const { services, user } = await setup(online);
+    const handOff = section('Hand off');
+    await handOff.findByLabelText('Pat Example');
+    await user.click(handOff.getByRole('button', { name: 'Hand off' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Choose the case manager who takes over.',
+    );
+    fireEvent.change(handOff.getByLabelText(/^Hand-off date/), {
+      target: { value: '2026-03-03' },
+    });
+    await user.click(handOff.getByLabelText('Pat Example'));
+    await user.click(handOff.getByRole('button', { name: 'Hand off' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain(
+        'The hand-off date cannot be before your assignment started (March 4, 2026).',
+      ),
+    );
+    expect(services.saved).toEqual([]);
+  });
+
+  it('W-CM-6 offline: hands off to a case manager on record, saved on the device', async () => {
+    const { services, user, ids, me } = await setup();
+    const handOff = section('Hand off');
+    expect(await handOff.findByText('Handing off without a connection')).toBeTruthy();
+    await user.click(handOff.getByLabelText(`Case manager (id …${FORMER.slice(-6)})`));
+    await user.click(handOff.getByRole('button', { name: 'Hand off' }));
+    expect(await screen.findByText(/^Handed off to Case manager/)).toBeTruthy();
+    expect(services.saved).toHaveLength(1);
+    const head = await assignmentsOf(services, ids.head);
+    expect(head.filter((a) => a.caseManagerId === FORMER).map((a) => a.endDate)).toEqual([
+      '2026-03-03',
+      null,
+    ]);
+    expect(head.find((a) => a.caseManagerId === me)).toMatchObject({ endDate: TEST_TODAY });
   });
 
   it('explains what is wrong with a new assignment', async () => {
     const { services, user } = await setup(online);
-    const add = screen.getByRole('button', { name: 'Add case manager' });
+    const form = section('Add a case manager');
+    const add = form.getByRole('button', { name: 'Add case manager' });
     await user.click(add);
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Choose the case manager to add.',
     );
 
     // I am already assigned.
-    await user.click(screen.getByLabelText('Test Casemanager (you)'));
+    await user.click(form.getByLabelText('Test Casemanager (you)'));
     await user.click(add);
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toContain(
@@ -205,8 +276,8 @@ describe('CaseManagersPage', () => {
       ),
     );
 
-    await user.click(await screen.findByLabelText('Pat Example'));
-    fireEvent.change(screen.getByLabelText(/^Start date/), { target: { value: '2026-03-01' } });
+    await user.click(await form.findByLabelText('Pat Example'));
+    fireEvent.change(form.getByLabelText(/^Start date/), { target: { value: '2026-03-01' } });
     await user.click(add);
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toContain(
@@ -222,8 +293,8 @@ describe('CaseManagersPage', () => {
     const people = within(screen.getByRole('group', { name: /^Case manager/ }));
     expect(people.getAllByRole('radio')).toHaveLength(1);
     await user.click(people.getByLabelText('Test Casemanager (you)'));
-    // No assignment of mine to end, so no offer to.
-    expect(screen.queryByLabelText(/End my assignment/)).toBeNull();
+    // No assignment of mine to hand off, so no offer to.
+    expect(screen.queryByRole('region', { name: 'Hand off' })).toBeNull();
     await user.click(screen.getByLabelText(/For the whole household/));
     await user.click(screen.getByRole('button', { name: 'Add case manager' }));
 
