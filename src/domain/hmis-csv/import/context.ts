@@ -37,6 +37,19 @@ export interface Contribution {
   readonly columns?: Readonly<Record<string, string>>;
 }
 
+type ColumnType = ReturnType<typeof hmisFile>['columns'][number]['type'];
+const columnTypesByFile = new Map<HmisFileName, ReadonlyMap<string, ColumnType>>();
+
+/** A file's column types by name: looked up for every value of every row, so built once. */
+function columnTypes(file: HmisFileName): ReadonlyMap<string, ColumnType> {
+  let types = columnTypesByFile.get(file);
+  if (types === undefined) {
+    types = new Map(hmisFile(file).columns.map((c) => [c.name, c.type]));
+    columnTypesByFile.set(file, types);
+  }
+  return types;
+}
+
 export class ImportContext {
   readonly problems: ImportProblem[] = [];
   readonly notes: ImportProblem[] = [];
@@ -80,8 +93,7 @@ export class ImportContext {
 
   /** The typed value of a column (validation has checked it parses). */
   value(file: HmisFileName, row: TableRow, column: string): string | number | null {
-    const spec = hmisFile(file).columns.find((c) => c.name === column);
-    return parseHmisValue(spec?.type ?? 'S', row.get(column));
+    return parseHmisValue(columnTypes(file).get(column) ?? 'S', row.get(column));
   }
 
   meta(row: TableRow): { createdAt: number; updatedAt: number; userId: string } {
