@@ -4,7 +4,12 @@
 // A refusal that revokes the device (deviceRefusalSchema) wipes the person's data here.
 import type { z } from 'zod';
 import { dataKeyOf } from '../db/crypto/keyring';
-import { DEVICE_REVOKED, deviceRefusalSchema, sessionSchema } from '../domain/protocol';
+import {
+  DEVICE_REVOKED,
+  deviceRefusalSchema,
+  sessionSchema,
+  type RefreshRequest,
+} from '../domain/protocol';
 import { refreshTokenOf, sealRefreshToken } from './account-secrets';
 import type { SyncAuth } from './engine';
 import { accessTokenOf, forgetAccessToken, rememberAccessToken } from './memory-tokens';
@@ -25,7 +30,7 @@ export function accountAuth(deps: SessionDeps, userId: string): SyncAuth {
     const response = await deps.fetch(`${deps.baseUrl ?? ''}/api/auth/refresh`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ refreshToken }),
+      body: JSON.stringify({ refreshToken } satisfies RefreshRequest),
     });
     const json = await readJson(response);
     const parsed = sessionSchema.safeParse(json);

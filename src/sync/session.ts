@@ -14,6 +14,8 @@ import {
   deviceRefusalSchema,
   sessionSchema,
   type SessionResponse,
+  type SignInRequest,
+  type SignOutRequest,
 } from '../domain/protocol';
 import { errorMessage, readJson } from './http-json';
 import { sealRefreshToken, sealedSealing } from './account-secrets';
@@ -79,7 +81,7 @@ export async function signIn(
           shared: await deps.accounts.isShared(),
           label: deviceLabel(globalThis.navigator?.userAgent),
         },
-      }),
+      } satisfies SignInRequest),
     });
   } catch {
     return unlockOffline(deps, username, input.password);
@@ -242,7 +244,7 @@ export async function signOut(deps: SessionDeps, userId: string, refreshToken: s
       await deps.fetch(`${deps.baseUrl ?? ''}/api/auth/sign-out`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ refreshToken }),
+        body: JSON.stringify({ refreshToken } satisfies SignOutRequest),
       });
     } catch {
       // Offline: the token expires on its own; its sealed copy is deleted from this device below.

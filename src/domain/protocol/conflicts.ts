@@ -70,5 +70,16 @@ export const conflictPageSchema = z.object({
 });
 export type ConflictPageResponse = z.infer<typeof conflictPageSchema>;
 
+/** What a supervisor may do with a conflict (which ones fit which rule: sync-server resolve.ts). */
+export const RESOLUTION_ACTIONS = ['keep_current', 'restore', 'link', 'dismiss'] as const;
+export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
+
+/** POST /api/conflicts/:id/resolve body. */
+export const resolveConflictRequestSchema = z.object({
+  providerId: idSchema,
+  action: z.enum(RESOLUTION_ACTIONS),
+});
+export type ResolveConflictRequest = z.infer<typeof resolveConflictRequestSchema>;
+
 /** POST /api/conflicts/:id/resolve answer. */
 export const resolvedConflictSchema = z.object({ conflict: conflictRowSchema });

@@ -5,3 +5,4 @@ export * from './api';
 export * from './conflicts';
 export * from './hmis-export';
 export * from './devices';
+export * from './auth';

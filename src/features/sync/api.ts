@@ -3,8 +3,7 @@
 // GET /api/conflicts?providerId&status=open[&cursor] answers a page { conflicts, nextCursor }, and
 // POST /api/conflicts/:id/resolve answers { conflict }.
 
-/** What a supervisor may do with a conflict (the server's RESOLUTION_ACTIONS). */
-export type ResolutionAction = 'keep_current' | 'restore' | 'link' | 'dismiss';
+export type { ResolutionAction } from '../../domain/protocol';
 
 /** The first page of the provider's open conflicts, or the page after `cursor` (a nextCursor). */
 export const conflictsPath = (providerId: string, cursor?: string | null) =>

@@ -18,34 +18,15 @@
 // that has the accounts' storage: from then on every request with an access token is checked for
 // a revoked device or a deactivated user.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { deviceIdSchema, signInDeviceSchema } from '../../../src/domain/protocol';
+import {
+  refreshRequestSchema as refreshBody,
+  signInRequestSchema as signInBody,
+  signOutRequestSchema as signOutBody,
+} from '../../../src/domain/protocol';
 import { storageAccessCheck } from '../auth/access-check';
 import type { Accounts, Session, SessionUser } from '../auth/accounts';
 import { installAccessCheck, requireUser } from '../auth/guard';
 import { DeviceRefusedError, sendRefusal } from '../auth/refusals';
-
-const signInBody = z.object({
-  username: z
-    .string({ error: 'Enter your username' })
-    .trim()
-    .min(1, 'Enter your username')
-    .max(200),
-  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(1024),
-  deviceId: deviceIdSchema.nullish(),
-  device: signInDeviceSchema.nullish(),
-});
-
-const refreshTokenField = z
-  .string({ error: 'A refresh token is required' })
-  .min(1, 'A refresh token is required')
-  .max(512);
-
-const refreshBody = z.object({ refreshToken: refreshTokenField });
-const signOutBody = z.object({
-  refreshToken: refreshTokenField,
-  everywhere: z.boolean().optional(),
-});
 
 function noStore(reply: FastifyReply): void {
   reply.header('cache-control', 'no-store');

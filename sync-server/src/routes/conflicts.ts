@@ -2,11 +2,11 @@
 // (M3, M10). The contract (query and answers) is src/domain/protocol/conflicts.ts.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { conflictsQuerySchema } from '../../../src/domain/protocol';
+import { conflictsQuerySchema, resolveConflictRequestSchema } from '../../../src/domain/protocol';
 import { idSchema } from '../../../src/domain/records';
 import { requireProviderMember, requireRole, requireUser } from '../auth/guard';
 import { badRequest } from '../errors';
-import { RESOLUTION_ACTIONS, resolveConflict } from '../sync/resolve';
+import { resolveConflict } from '../sync/resolve';
 import type { ConflictCursor, ConflictRow } from '../storage/types';
 import { auditedAs, installationOf } from './request-audit';
 import type { SyncRouteDeps } from './sync-routes';
@@ -41,11 +41,6 @@ export function decodeConflictCursor(cursor: string): ConflictCursor {
   return { createdAt, id };
 }
 
-const resolveBodySchema = z.object({
-  providerId: idSchema,
-  action: z.enum(RESOLUTION_ACTIONS),
-});
-
 export async function conflictRoutes(app: FastifyInstance, deps: SyncRouteDeps): Promise<void> {
   app.get(
     '/api/conflicts',
@@ -66,7 +61,7 @@ export async function conflictRoutes(app: FastifyInstance, deps: SyncRouteDeps):
   app.post('/api/conflicts/:id/resolve', async (request): Promise<{ conflict: ConflictRow }> => {
     const user = await requireUser(request);
     const { id } = z.object({ id: idSchema }).parse(request.params);
-    const body = resolveBodySchema.parse(request.body);
+    const body = resolveConflictRequestSchema.parse(request.body);
     requireProviderMember(user, body.providerId);
     requireRole(user, 'supervisor', 'admin');
     const conflict = await resolveConflict(auditedAs(deps.storage, installationOf(user)), {

@@ -18,8 +18,8 @@ import { HttpError, badRequest, notFound } from '../errors';
 import { recordKey, type ConflictRow, type Storage } from '../storage/types';
 import { clientKeys } from './client-keys';
 
-export const RESOLUTION_ACTIONS = ['keep_current', 'restore', 'link', 'dismiss'] as const;
-export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
+import type { ResolutionAction } from '../../../src/domain/protocol';
+export { RESOLUTION_ACTIONS, type ResolutionAction } from '../../../src/domain/protocol';
 
 /**
  * Possible duplicates are linked as one person or dismissed; lost values are kept or restored; a
