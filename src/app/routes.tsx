@@ -1,12 +1,22 @@
 // The app's routes: each screen is its feature's page, loaded on first use (split by route, so
 // the first screen's JavaScript stays small; the service worker precaches every chunk).
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { ROUTE_DEFS, type RouteDef, type RouteParams } from '../shared/paths';
 
 type Page = LazyExoticComponent<ComponentType<Record<string, string>>>;
 
-function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType<never>): Page {
+/**
+ * A page for a route: `pick` must return a component whose props are exactly what the route's
+ * pattern gives (RouteParams), so a page expecting a param the pattern lacks does not compile.
+ * The one widening to string records happens here, where the router hands props over.
+ */
+function page<M, P extends string>(
+  def: RouteDef<P>,
+  load: () => Promise<M>,
+  pick: (m: M) => ComponentType<RouteParams<P>>,
+): Page {
   return lazy(async () => ({
-    default: pick(await load()) as ComponentType<Record<string, string>>,
+    default: pick(await load()) as unknown as ComponentType<Record<string, string>>,
   }));
 }
 
@@ -29,86 +39,54 @@ const dataQuality = () => import('../features/data-quality');
 const devices = () => import('../features/devices');
 
 interface Route {
-  pattern: RegExp;
-  /** Names of the pattern's groups, passed to the page as props. */
-  params: string[];
+  def: RouteDef;
   Page: Page;
   /** A form whose input a reload must not lose (the update prompt waits while one is open). */
   form?: boolean;
 }
 
-const ID = '([0-9a-f]{32})';
+const d = ROUTE_DEFS;
 
+/** Every route of ROUTE_DEFS except sign-in (the signed-out app's), in matching order. */
 export const ROUTES: Route[] = [
-  { pattern: /^\/$/, params: [], Page: page(caseload, (m) => m.CaseloadPage) },
-  { pattern: /^\/clients\/find$/, params: [], Page: page(clients, (m) => m.FindClientPage) },
+  { def: d.caseload, Page: page(d.caseload, caseload, (m) => m.CaseloadPage) },
+  { def: d.findClient, Page: page(d.findClient, clients, (m) => m.FindClientPage) },
+  { def: d.client, Page: page(d.client, clients, (m) => m.ClientProfilePage), form: true },
   {
-    pattern: new RegExp(`^/clients/${ID}$`),
-    params: ['clientId'],
-    Page: page(clients, (m) => m.ClientProfilePage),
+    def: d.projectStart,
+    Page: page(d.projectStart, projectStart, (m) => m.ProjectStartPage),
     form: true,
   },
+  { def: d.enrollment, Page: page(d.enrollment, enrollment, (m) => m.EnrollmentPage) },
+  { def: d.backfill, Page: page(d.backfill, enrollment, (m) => m.BackfillPage), form: true },
   {
-    pattern: new RegExp(`^/clients/${ID}/start$`),
-    params: ['clientId'],
-    Page: page(projectStart, (m) => m.ProjectStartPage),
+    def: d.caseManagers,
+    Page: page(d.caseManagers, caseManagers, (m) => m.CaseManagersPage),
+  },
+  { def: d.contact, Page: page(d.contact, contact, (m) => m.ContactPage), form: true },
+  { def: d.exit, Page: page(d.exit, exit, (m) => m.ExitPage), form: true },
+  {
+    def: d.annualAssessment,
+    Page: page(d.annualAssessment, annualAssessment, (m) => m.AnnualAssessmentPage),
     form: true,
   },
+  { def: d.household, Page: page(d.household, household, (m) => m.HouseholdPage), form: true },
   {
-    pattern: new RegExp(`^/enrollments/${ID}$`),
-    params: ['enrollmentId'],
-    Page: page(enrollment, (m) => m.EnrollmentPage),
-  },
-  {
-    pattern: new RegExp(`^/enrollments/${ID}/backfill$`),
-    params: ['enrollmentId'],
-    Page: page(enrollment, (m) => m.BackfillPage),
+    def: d.addHouseholdMember,
+    Page: page(d.addHouseholdMember, householdWithPickers, ([h, ps]) =>
+      h.addMemberPageWith(ps.householdPickers),
+    ),
     form: true,
   },
-  {
-    pattern: new RegExp(`^/enrollments/${ID}/case-managers$`),
-    params: ['enrollmentId'],
-    Page: page(caseManagers, (m) => m.CaseManagersPage),
-  },
-  {
-    pattern: new RegExp(`^/enrollments/${ID}/contact$`),
-    params: ['enrollmentId'],
-    Page: page(contact, (m) => m.ContactPage),
-    form: true,
-  },
-  {
-    pattern: new RegExp(`^/enrollments/${ID}/exit$`),
-    params: ['enrollmentId'],
-    Page: page(exit, (m) => m.ExitPage),
-    form: true,
-  },
-  {
-    pattern: new RegExp(`^/enrollments/${ID}/annual$`),
-    params: ['enrollmentId'],
-    Page: page(annualAssessment, (m) => m.AnnualAssessmentPage),
-    form: true,
-  },
-  {
-    pattern: new RegExp(`^/enrollments/${ID}/household$`),
-    params: ['enrollmentId'],
-    Page: page(household, (m) => m.HouseholdPage),
-    form: true,
-  },
-  {
-    pattern: new RegExp(`^/enrollments/${ID}/household/add$`),
-    params: ['enrollmentId'],
-    Page: page(householdWithPickers, ([h, ps]) => h.addMemberPageWith(ps.householdPickers)),
-    form: true,
-  },
-  { pattern: /^\/sync$/, params: [], Page: page(sync, (m) => m.SyncPage) },
-  { pattern: /^\/drafts$/, params: [], Page: page(sync, (m) => m.DraftsPage) },
-  { pattern: /^\/account$/, params: [], Page: page(session, (m) => m.AccountPage) },
+  { def: d.sync, Page: page(d.sync, sync, (m) => m.SyncPage) },
+  { def: d.drafts, Page: page(d.drafts, sync, (m) => m.DraftsPage) },
+  { def: d.account, Page: page(d.account, session, (m) => m.AccountPage) },
   // Supervisors and administrators; the page tells anyone else who can export.
-  { pattern: /^\/hmis-export$/, params: [], Page: page(hmisExport, (m) => m.HmisExportPage) },
+  { def: d.hmisExport, Page: page(d.hmisExport, hmisExport, (m) => m.HmisExportPage) },
   // Supervisors and administrators; the page tells anyone else who reviews it.
-  { pattern: /^\/data-quality$/, params: [], Page: page(dataQuality, (m) => m.DataQualityPage) },
+  { def: d.dataQuality, Page: page(d.dataQuality, dataQuality, (m) => m.DataQualityPage) },
   // Administrators only; the page tells anyone else who manages devices.
-  { pattern: /^\/admin\/devices$/, params: [], Page: page(devices, (m) => m.DevicesPage) },
+  { def: d.adminDevices, Page: page(d.adminDevices, devices, (m) => m.DevicesPage) },
 ];
 
 export interface Match {
@@ -121,14 +99,10 @@ export interface Match {
 export function matchRoute(location: string): Match | null {
   const path = location.split('?')[0]!;
   for (const route of ROUTES) {
-    const m = route.pattern.exec(path);
-    if (m) {
-      const props: Record<string, string> = {};
-      route.params.forEach((name, i) => (props[name] = m[i + 1]!));
-      return { route, props, key: path };
-    }
+    const params = route.def.match(path);
+    if (params) return { route, props: { ...params }, key: path };
   }
   return null;
 }
 
-export const SyncIndicator = page(sync, (m) => m.SyncIndicator);
+export const SyncIndicator = lazy(async () => ({ default: (await sync()).SyncIndicator }));
