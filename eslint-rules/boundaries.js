@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const rel = (abs) => path.relative(root, abs).split(path.sep).join('/');
 
 // @noble/hashes: pure-JS SHA-256 (no Node or DOM API), for hashed HMIS CSV exports.
-const DOMAIN_ALLOWED_PACKAGES = new Set(['zod', '@noble/hashes']);
+const DOMAIN_ALLOWED_PACKAGES = new Set(['zod', '@noble/hashes', 'fastest-levenshtein']);
 // zustand/vanilla is React-free, so the sync status store may live in src/sync.
 const REACT_PACKAGES = /^(react|react-dom|@tanstack\/react-query|zustand(?!\/vanilla))(\/|$)/;
 
@@ -32,7 +32,7 @@ function check(context, node, source) {
         : source.split('/')[0];
       if (!DOMAIN_ALLOWED_PACKAGES.has(pkg)) {
         report(
-          `src/domain is pure TypeScript shared with the server: '${source}' is not allowed (only zod and @noble/hashes).`,
+          `src/domain is pure TypeScript shared with the server: '${source}' is not allowed (only ${[...DOMAIN_ALLOWED_PACKAGES].join(', ')}).`,
         );
       }
     }

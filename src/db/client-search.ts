@@ -5,6 +5,7 @@
 // caseload is hundreds to a few thousand clients, and the name index it replaces was read
 // whole as well.
 import {
+  rankBySearch,
   matchesQuery,
   nameMayMatch,
   foldName,
@@ -77,9 +78,12 @@ export async function searchLocalClients(
   const anyCriterion =
     query.dob || foldName(query.firstName) || foldName(query.lastName) || query.ssnLast4;
   if (!anyCriterion) return [];
-  const found = (await clientsWhere(db, (v) => matchesQuery(v, query)))
-    .sort(byName)
-    .slice(0, limit);
+  // Ranked before the cut (exact matches, then fewest typos, then by name), so a crowd of
+  // near-misses never pushes out the client typed exactly.
+  const found = rankBySearch(await clientsWhere(db, (v) => matchesQuery(v, query)), query).slice(
+    0,
+    limit,
+  );
   return withEnrollments(db, found, providerId);
 }
 

@@ -27,6 +27,8 @@ export interface ClientFieldsProps {
   idPrefix: string;
   headingLevel: 2 | 3;
   today: string;
+  /** Shown right under the date of birth (the New client form's early duplicate check). */
+  afterDob?: ReactNode;
 }
 
 export function clientFieldId(idPrefix: string, field: ClientFormField): string {
@@ -167,6 +169,7 @@ export function ClientFields(props: ClientFieldsProps) {
             'Left blank, a date is saved as "Full DOB reported". Choose "Approximate or partial" for an estimate.',
           )}
         />
+        {props.afterDob}
       </section>
 
       <section className="form-section">

@@ -8,6 +8,7 @@ import { localClientsByIds, searchLocalClients } from '../../db';
 import {
   checkQuery,
   mergeFound,
+  searchEdits,
   type ClientQuery,
   type FoundClient,
 } from '../../domain/workflow/client-match';
@@ -100,6 +101,7 @@ export function FindClientPage() {
             enrolledHere: hit.enrollmentsHere.length > 0,
           })),
           server.data?.clients ?? null,
+          submitted,
         )
       : null;
 
@@ -119,8 +121,8 @@ export function FindClientPage() {
         >
           <ErrorSummary errors={errors} />
           <p className="muted">
-            Search by any of these. Names match from the start, so “Rob” finds Robin; capitals and
-            accents do not matter.
+            Search by any of these. Names match from the start, so “Rob” finds Robin; capitals,
+            accents and a typo or two do not matter.
           </p>
           <div className="grid-2">
             <TextField
@@ -186,7 +188,7 @@ export function FindClientPage() {
           {found === null ? (
             <Loading label="Searching this device…" />
           ) : (
-            <Results found={found} waiting={server.isPending} />
+            <Results found={found} query={submitted} waiting={server.isPending} />
           )}
         </Section>
       ) : null}
@@ -196,7 +198,8 @@ export function FindClientPage() {
   );
 }
 
-function Results({ found, waiting }: { found: FoundClient[]; waiting: boolean }) {
+function Results(props: { found: FoundClient[]; query: ClientQuery; waiting: boolean }) {
+  const { found, query, waiting } = props;
   if (!found.length && waiting) return null;
   if (!found.length) {
     return (
@@ -214,6 +217,11 @@ function Results({ found, waiting }: { found: FoundClient[]; waiting: boolean })
         {found.map((c) => (
           <li key={c.id} className="clients-result">
             <h3 className="clients-result-name">{personName(c)}</h3>
+            {(searchEdits(c, query) ?? 0) > 0 ? (
+              <p className="clients-reasons">
+                <Badge tone="neutral">Spelled differently</Badge>
+              </p>
+            ) : null}
             <dl className="facts">
               <dt>Date of birth</dt>
               <dd>{formatDate(c.dob)}</dd>

@@ -1,19 +1,16 @@
 // "Create a new client": the universal data elements with their data quality and the client's
-// HMIS Release of Information (W-ROI-6), then a check for possible duplicates on this device and
-// on the server before one 'client' create is saved.
+// HMIS Release of Information (W-ROI-6), with a check for possible duplicates on this device and
+// on the server as soon as the name and date of birth are typed (issue 12) and again before one
+// 'client' create is saved. Someone the person set aside ("None of these") is not asked again.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { localDuplicateCandidates } from '../../db';
-import type { ClientMatch } from '../../domain/protocol';
 import { newId } from '../../domain/records';
 import {
   clientCreateFields,
   clientFormSchema,
   clientFromForm,
   dataQualityHints,
+  earlyDuplicateKeys,
   emptyClientForm,
-  possibleDuplicates,
-  ssnLast4Of,
-  type Candidate,
   type ClientForm,
   type ClientIssue,
   type ClientKeys,
@@ -28,11 +25,10 @@ import {
   type RoiIssue,
 } from '../../domain/workflow/roi';
 import { useDraft } from '../../shared/draft';
-import { formatDate, personName } from '../../shared/format';
 import { navigate } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
-import { useServices, type AppServices } from '../../shared/services';
-import { Alert, Badge, Button, Confirm, ErrorSummary, Section } from '../../shared/ui';
+import { useServices } from '../../shared/services';
+import { Alert, Button, ErrorSummary, Section } from '../../shared/ui';
 import {
   ClientFields,
   RoiFields,
@@ -40,7 +36,13 @@ import {
   issueDisplay,
   roiIssueDisplay,
 } from './ClientFields';
-import { maskedSsn, searchServer } from './search';
+import { DuplicateDialog, EarlyDuplicates } from './DuplicateCandidates';
+import {
+  findDuplicates,
+  useEarlyDuplicates,
+  type DuplicateFindings,
+  type PoolClient,
+} from './duplicate-check';
 
 const ID_PREFIX = 'new-client';
 const DRAFT_KEY = 'client:new';
@@ -50,50 +52,15 @@ type Destination = 'start' | 'profile';
 /** The draft: the client form and, since the ROI is asked, its answer (absent in older drafts). */
 type NewClientDraft = ClientForm & { roi?: RoiAnswer };
 
-interface PoolClient extends ClientKeys {
-  id: string;
-  firstName: string | null;
-  lastName: string | null;
-  dob: string | null;
-  onDevice: boolean;
-  enrolledHere: boolean | null;
-  providers: { id: string; name: string }[] | null;
-}
-
-interface DuplicateCheck {
-  candidates: Candidate<PoolClient>[];
+interface DuplicateCheck extends DuplicateFindings {
   values: ClientValues;
   roi: Roi | null;
   destination: Destination;
-  /** False when the server could not be searched (offline). */
-  serverChecked: boolean;
-}
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
-
-/** The server's clients that may be this person: same last name, same DOB, same last 4. */
-async function serverCandidates(
-  api: AppServices['api'],
-  providerId: string,
-  input: ClientKeys,
-): Promise<{ checked: boolean; clients: ClientMatch[] }> {
-  const queries: ClientQuery[] = [];
-  if (typeof input.lastName === 'string' && input.lastName)
-    queries.push({ lastName: input.lastName });
-  if (typeof input.dob === 'string' && input.dob) queries.push({ dob: input.dob });
-  const last4 = ssnLast4Of(input);
-  if (last4) queries.push({ ssnLast4: last4 });
-  if (!queries.length) return { checked: true, clients: [] };
-  const settled = await Promise.allSettled(
-    queries.map((q) => searchServer(api, providerId, q, 50)),
-  );
-  const answered = settled.filter((s) => s.status === 'fulfilled');
-  return { checked: answered.length > 0, clients: answered.flatMap((s) => s.value.clients) };
 }
 
 export function NewClient(props: { prefill: ClientQuery | null }) {
   const services = useServices();
-  const { db, provider, save } = services;
+  const { save } = services;
   const today = services.today();
   const draft = useDraft<NewClientDraft>(DRAFT_KEY, emptyClientForm, {
     path: paths.findClient(),
@@ -103,6 +70,8 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
   const [issues, setIssues] = useState<ClientIssue[]>([]);
   const [roiIssues, setRoiIssues] = useState<RoiIssue[]>([]);
   const [check, setCheck] = useState<DuplicateCheck | null>(null);
+  /** Clients the person said are not this person (in the form's early check). */
+  const [setAside, setSetAside] = useState<ReadonlySet<string>>(() => new Set());
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const creating = useRef(false);
@@ -122,6 +91,11 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
     ? draft.value
     : emptyClientForm();
   const roiAnswer = roiAnswerFromDraft(form.roi);
+  const early = useEarlyDuplicates(services, shown ? earlyDuplicateKeys(form) : null);
+  // Those not set aside, and not twice: the save's dialog lists them too.
+  const earlyListed = early?.candidates.filter((c) => !setAside.has(c.client.id)) ?? [];
+  const earlyShown =
+    !check && early && earlyListed.length ? { ...early, candidates: earlyListed } : null;
   const display = issueDisplay(issues, ID_PREFIX);
   const roiDisplay = roiIssueDisplay(roiIssues, ID_PREFIX);
 
@@ -143,6 +117,7 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
     setIssues([]);
     setRoiIssues([]);
     setCheck(null);
+    setSetAside(new Set());
     setFailure(null);
     setOpen(false);
   };
@@ -184,36 +159,10 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
     };
     setBusy(true);
     try {
-      const [local, remote] = await Promise.all([
-        localDuplicateCandidates(db, input, provider.id),
-        serverCandidates(services.api, provider.id, input),
-      ]);
-      const providersById = new Map(remote.clients.map((c) => [c.id, c.providers]));
-      const pool: PoolClient[] = [
-        ...local.map((hit) => ({
-          id: hit.client.id,
-          firstName: str(hit.client.firstName),
-          lastName: str(hit.client.lastName),
-          dob: str(hit.client.dob),
-          ssn: hit.client.ssn,
-          onDevice: true,
-          enrolledHere: hit.enrollmentsHere.length > 0,
-          providers: providersById.get(hit.client.id) ?? null,
-        })),
-        ...remote.clients.map((c) => ({
-          id: c.id,
-          firstName: c.firstName,
-          lastName: c.lastName,
-          dob: c.dob,
-          ssnLast4: c.ssnLast4,
-          onDevice: false,
-          enrolledHere: null,
-          providers: c.providers,
-        })),
-      ];
-      const candidates = possibleDuplicates(input, pool);
-      if (!candidates.length) await create(values, roi, destination);
-      else setCheck({ candidates, values, roi, destination, serverChecked: remote.checked });
+      const found = await findDuplicates(services, input);
+      if (found.candidates.every((c) => setAside.has(c.client.id)))
+        await create(values, roi, destination);
+      else setCheck({ ...found, values, roi, destination });
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -267,6 +216,19 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
           idPrefix={ID_PREFIX}
           headingLevel={3}
           today={today}
+          afterDob={
+            earlyShown ? (
+              <EarlyDuplicates
+                findings={earlyShown}
+                onUse={(c) => void pickExisting(c)}
+                onNoneOfThese={() =>
+                  setSetAside(
+                    (ids) => new Set([...ids, ...earlyShown.candidates.map((c) => c.client.id)]),
+                  )
+                }
+              />
+            ) : null
+          }
         />
         <RoiFields
           answer={roiAnswer}
@@ -288,15 +250,16 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
           </Alert>
         ) : null}
         {check ? (
-          <DuplicateList
-            check={check}
+          <DuplicateDialog
+            findings={check}
             onUse={(c) => void pickExisting(c)}
             onCreate={() => void create(check.values, check.roi, check.destination)}
             onCancel={() => setCheck(null)}
           />
         ) : (
           <div className="form-actions">
-            <Button type="submit" variant="primary" busy={busy}>
+            {/* While possible duplicates are listed, using one of them is the primary action. */}
+            <Button type="submit" variant={earlyShown ? 'secondary' : 'primary'} busy={busy}>
               Create and start a project entry
             </Button>
             <Button busy={busy} onClick={() => void submit('profile')}>
@@ -309,77 +272,5 @@ export function NewClient(props: { prefill: ClientQuery | null }) {
         )}
       </form>
     </Section>
-  );
-}
-
-function DuplicateList(props: {
-  check: DuplicateCheck;
-  onUse(client: PoolClient): void;
-  onCreate(): void;
-  onCancel(): void;
-}) {
-  const { candidates, serverChecked } = props.check;
-  return (
-    <Confirm
-      title={
-        candidates.length === 1
-          ? 'Is this the same person?'
-          : `Is one of these ${candidates.length} people the same person?`
-      }
-      confirmLabel="None of these — create new"
-      cancelLabel="Back to the form"
-      onConfirm={props.onCreate}
-      onCancel={props.onCancel}
-    >
-      <p>
-        These records look like the person you are adding. If one is this person, use it: a second
-        record splits their history.
-      </p>
-      {serverChecked ? null : (
-        <p>
-          <strong>Only this device's records were checked (offline).</strong> The server checks
-          again when this syncs.
-        </p>
-      )}
-      <ul className="list">
-        {candidates.map(({ client, reasons }) => (
-          <li key={client.id} className="clients-result">
-            <p className="clients-result-name">{personName(client)}</p>
-            <p className="clients-reasons">
-              {reasons.map((r) => (
-                <Badge key={r} tone="warning">
-                  {r}
-                </Badge>
-              ))}
-            </p>
-            <dl className="facts">
-              <dt>Date of birth</dt>
-              <dd>{formatDate(client.dob)}</dd>
-              <dt>Last 4 of SSN</dt>
-              <dd>{maskedSsn(ssnLast4Of(client))}</dd>
-              {client.providers ? (
-                <>
-                  <dt>Served by</dt>
-                  <dd>
-                    {client.providers.length
-                      ? client.providers.map((p) => p.name).join(', ')
-                      : 'No provider'}
-                  </dd>
-                </>
-              ) : null}
-              {client.onDevice ? (
-                <>
-                  <dt>Here</dt>
-                  <dd>{client.enrolledHere ? 'Has an enrollment here' : 'No enrollment here'}</dd>
-                </>
-              ) : null}
-            </dl>
-            <Button onClick={() => props.onUse(client)}>
-              Use this client<span className="visually-hidden">: {personName(client)}</span>
-            </Button>
-          </li>
-        ))}
-      </ul>
-    </Confirm>
   );
 }

@@ -3,11 +3,24 @@
 // never another provider's enrollment data, and audits every search. Which providers served a
 // client is transactional: for a client who does not share (HMIS Release of Information, RULES.md
 // W-ROI-3) only the searching user's own providers are listed.
+//
+// Names are typo tolerant (issue 12: "Odesa Quarington" finds "Odessa Quarrington") by the
+// device's own rule, matchesQuery and rankBySearch of src/domain/workflow/client-query.ts. The
+// storage matches names as prefixes only, so the candidates are read more widely and the shared
+// rule decides: when a date of birth or the last 4 of the SSN are given, every client with them
+// (whatever the name); otherwise every client whose given names start with the same first
+// letters (a typo in a first letter is then not forgiven: Soundex keeps the first letter too).
+// At most TYPO_CANDIDATES are read; the matches as typed are read on their own as well, so a
+// crowded first letter never hides one.
 import { normalizeName } from '../../../src/domain/merge';
 import { recordKey } from '../../../src/domain/records';
+import { matchesQuery, rankBySearch } from '../../../src/domain/workflow/client-match';
 import { badRequest } from '../errors';
-import type { Storage } from '../storage/types';
+import type { Storage, StoredRecord } from '../storage/types';
 import { viewerOf, visibleProviders } from './roi-visibility';
+
+/** The most candidate rows a typo-tolerant search reads beyond the matches as typed. */
+export const TYPO_CANDIDATES = 1000;
 
 export interface ClientQuery {
   firstName?: string;
@@ -32,6 +45,17 @@ export interface ClientMatch {
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 
+/** What the shared search rule compares: the stored names and DOB, and the stored last 4. */
+function keysOf(r: StoredRecord) {
+  const f = r.state.fields;
+  return {
+    firstName: f.firstName,
+    lastName: f.lastName,
+    dob: f.dob,
+    ssnLast4: r.clientKeys?.ssnLast4,
+  };
+}
+
 export async function searchClients(
   storage: Storage,
   input: { userId: string; providerId: string; query: ClientQuery; now: number },
@@ -42,14 +66,32 @@ export async function searchClients(
   if (!firstName && !lastName && !q.dob && !q.ssnLast4) {
     throw badRequest('Search by name, date of birth or the last 4 of the SSN.');
   }
-  const found = await storage.searchClients({
+  const found: StoredRecord[] = await storage.searchClients({
     firstName,
     lastName,
     dob: q.dob,
     ssnLast4: q.ssnLast4,
     limit: q.limit,
   });
-  const live = found.filter((r) => !r.state.deleted);
+  if (firstName || lastName) {
+    const exact = new Set(found.map((r) => r.state.id));
+    const wider = await storage.searchClients(
+      q.dob || q.ssnLast4
+        ? { dob: q.dob, ssnLast4: q.ssnLast4, limit: TYPO_CANDIDATES }
+        : { firstName: firstName?.[0], lastName: lastName?.[0], limit: TYPO_CANDIDATES },
+    );
+    for (const r of wider) {
+      if (!exact.has(r.state.id) && matchesQuery(keysOf(r), q)) found.push(r);
+    }
+  }
+  const ranked = rankBySearch(
+    found.map((r) => ({ ...keysOf(r), id: r.state.id, record: r })),
+    q,
+  );
+  const live = ranked
+    .map((c) => c.record)
+    .filter((r) => !r.state.deleted)
+    .slice(0, q.limit);
   const scopes = await storage.getScopes(live.map((r) => ({ type: 'client', id: r.state.id })));
   const providerNames = new Map((await storage.listProviders()).map((p) => [p.id, p.name]));
   const viewer = await viewerOf(storage, input.userId);
