@@ -78,6 +78,11 @@ export const ROUTES: Route[] = [
     ),
     form: true,
   },
+  {
+    def: d.correctRecord,
+    Page: page(d.correctRecord, enrollment, (m) => m.CorrectRecordPage),
+    form: true,
+  },
   { def: d.sync, Page: page(d.sync, sync, (m) => m.SyncPage) },
   { def: d.drafts, Page: page(d.drafts, sync, (m) => m.DraftsPage) },
   { def: d.account, Page: page(d.account, session, (m) => m.AccountPage) },

@@ -14,6 +14,12 @@ export interface Change {
   op: MutationOp;
   /** The fields the change sets (flat: `answers.<fieldId>` for assessment answers). */
   fields?: FieldValues;
+  /**
+   * What the person saw of some of these fields when their form opened, where that may differ
+   * from the device's view at save time (a pull in between): the merge compares with what they
+   * saw (M3, M4). Fields not named here are taken from the view, as for every other change.
+   */
+  seen?: FieldValues;
 }
 
 export interface ChangeContext {
@@ -119,7 +125,7 @@ async function writeOne(
   const fields = change.fields ?? {};
   const seen: FieldValues = {};
   for (const field of Object.keys(fields)) {
-    const value = current[field];
+    const value = change.seen && field in change.seen ? change.seen[field] : current[field];
     seen[field] = value === undefined || isEmptyValue(value) ? null : value;
   }
   const { stamp, rows } = stampLocalChange(db, stampState);

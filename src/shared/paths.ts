@@ -71,6 +71,7 @@ export const ROUTE_DEFS = {
   annualAssessment: defineRoute('/enrollments/:enrollmentId/annual'),
   household: defineRoute('/enrollments/:enrollmentId/household'),
   addHouseholdMember: defineRoute('/enrollments/:enrollmentId/household/add'),
+  correctRecord: defineRoute('/enrollments/:enrollmentId/records/:recordId'),
 } as const;
 
 export type RouteName = keyof typeof ROUTE_DEFS;
@@ -98,4 +99,6 @@ export const paths = {
   annualAssessment: (enrollmentId: string) => r.annualAssessment.build({ enrollmentId }),
   household: (enrollmentId: string) => r.household.build({ enrollmentId }),
   addHouseholdMember: (enrollmentId: string) => r.addHouseholdMember.build({ enrollmentId }),
+  correctRecord: (enrollmentId: string, recordId: string) =>
+    r.correctRecord.build({ enrollmentId, recordId }),
 } as const satisfies Record<RouteName, (...ids: string[]) => string>;

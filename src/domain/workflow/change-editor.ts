@@ -1,8 +1,10 @@
 // Fixing a rejected change in place: which fields a person can correct, what the editor control
 // starts with, and how typed text (or a choice) becomes the value the change carries again.
 import { pad2, zonedParts } from '../clock/zoned';
+import { activeCodes, getList } from '../codes';
+import { DEFAULT_PICKLIST_REGISTRY, type PicklistRegistry } from '../forms';
 import type { JsonValue } from '../protocol';
-import { DEFAULT_TIME_ZONE } from '../records';
+import { DEFAULT_TIME_ZONE, EXIT_REASON_LABELS } from '../records';
 import { type FieldInfo, type FieldKind } from './change-fields';
 
 const EDITABLE: ReadonlySet<FieldKind> = new Set<FieldKind>([
@@ -97,4 +99,53 @@ export function parseEditorText(info: FieldInfo, raw: string): ParsedValue {
       // Text keeps what was typed (only spaces at the ends are dropped).
       return { ok: true, value: input };
   }
+}
+
+/** Kinds whose editor is a choice from a list (editorOptions), not typed text. */
+export const CHOICE_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>([
+  'code',
+  'picklist',
+  'exitReason',
+  'boolean',
+]);
+
+export interface EditorOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/**
+ * The choices of a field's editor, as editorText values. A retired code or option stays
+ * choosable for the record that has it (`current`), so opening an editor never changes a value.
+ */
+export function editorOptions(
+  info: FieldInfo,
+  current: string,
+  picklists: PicklistRegistry = DEFAULT_PICKLIST_REGISTRY,
+): EditorOption[] {
+  let options: EditorOption[] = [];
+  if (info.kind === 'code' && info.listId) {
+    const list = getList(info.listId);
+    options = activeCodes(list).map((c) => ({ value: String(c.code), label: c.label }));
+    const kept = list.codes.find((c) => String(c.code) === current);
+    if (kept && !options.some((o) => o.value === current)) {
+      options.push({ value: current, label: kept.label });
+    }
+  } else if (info.kind === 'picklist' && info.picklistId) {
+    options = picklists
+      .activeOptions(info.picklistId)
+      .map((o) => ({ value: o.code, label: o.label }));
+    const label = picklists.labelOf(info.picklistId, current);
+    if (current && !options.some((o) => o.value === current)) {
+      options.push({ value: current, label: label ?? current });
+    }
+  } else if (info.kind === 'exitReason') {
+    options = Object.entries(EXIT_REASON_LABELS).map(([value, label]) => ({ value, label }));
+  } else if (info.kind === 'boolean') {
+    options = [
+      { value: 'true', label: 'Yes' },
+      { value: 'false', label: 'No' },
+    ];
+  }
+  return options;
 }

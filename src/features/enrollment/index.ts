@@ -2,3 +2,4 @@
 // project start.
 export { EnrollmentPage } from './EnrollmentPage';
 export { BackfillPage } from './BackfillPage';
+export { CorrectRecordPage } from './CorrectRecordPage';
