@@ -134,6 +134,12 @@ function Shell() {
   );
 }
 
+/**
+ * One row, at most 64 px on a phone: the main navigation (scrolls sideways when it does not fit),
+ * the account (who data is entered as; Lock — switch person is there) and the sync status, which
+ * is always visible. On a phone the account shows as an icon and the sync status in short words;
+ * screen readers hear the full words either way.
+ */
 function ShellHeader() {
   const { provider, account } = useServices();
   const reviewer = account.role === 'supervisor' || account.role === 'admin';
@@ -152,14 +158,32 @@ function ShellHeader() {
       </nav>
       <div className="shell-status">
         <Link className="shell-provider" to={paths.account()}>
+          <PersonIcon />
           <span className="visually-hidden">Entering data as </span>
-          {provider.name}
+          <span className="shell-provider-name">{provider.name}</span>
         </Link>
         <Suspense fallback={null}>
           <SyncIndicator />
         </Suspense>
       </div>
     </header>
+  );
+}
+
+/** The account's icon (a head and shoulders); the link's words say what it is. */
+function PersonIcon() {
+  return (
+    <svg
+      className="shell-provider-icon"
+      viewBox="0 0 24 24"
+      width="22"
+      height="22"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" fill="none" stroke="currentColor" strokeWidth="2" />
+    </svg>
   );
 }
 

@@ -2,7 +2,8 @@
 // assignment), each summarised for the list: who, how many, when last seen, where they stay, what
 // Entry data is still missing, whether this year's annual assessment is due or late
 // (annual-assessment.ts, W-ANNUAL-2), whether anything is unsynced. Pure: src/db/caseload.ts reads the
-// records, src/features/caseload shows the rows.
+// records, caseload-view.ts sorts and filters the rows by what is due, src/features/caseload shows
+// them.
 import { getList, labelOf } from '../codes';
 import { FORMS, formsForFunding, missingFields } from '../forms';
 import { localDateOf } from '../records';
@@ -19,20 +20,6 @@ import { assessmentFormContext } from './form-context';
 
 /** A household needs a contact when nobody in it has had one for more than this many days. */
 export const NEEDS_CONTACT_AFTER_DAYS = 30;
-
-export const CASELOAD_FILTERS = ['active', 'needs-contact', 'exited', 'all'] as const;
-export type CaseloadFilter = (typeof CASELOAD_FILTERS)[number];
-
-export const CASELOAD_FILTER_LABELS: Readonly<Record<CaseloadFilter, string>> = {
-  active: 'Active',
-  'needs-contact': 'Needs a contact',
-  exited: 'Exited',
-  all: 'All',
-};
-
-export function isCaseloadFilter(value: unknown): value is CaseloadFilter {
-  return typeof value === 'string' && (CASELOAD_FILTERS as readonly string[]).includes(value);
-}
 
 /** A record as the device shows it (only what these rules read). */
 export type CaseloadView = Readonly<Record<string, unknown>> & {
@@ -130,6 +117,9 @@ export interface CaseloadRow {
   pending: boolean;
   /** Every member's name folded for search: "robintestperson", "testpersonrobin". */
   searchKeys: string[];
+  /** Every member's enrollment id and client id (what a rejected change is matched against). */
+  memberEnrollmentIds?: readonly string[];
+  memberClientIds?: readonly string[];
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
@@ -251,60 +241,16 @@ export function summarizeHousehold(
     annualAssessment: householdAnnual(members, context.today),
     pending,
     searchKeys,
+    memberEnrollmentIds: members.map((m) => m.enrollment.id),
+    memberClientIds: members.flatMap((m) => {
+      const id = str(m.enrollment.clientId);
+      return id ? [id] : [];
+    }),
   };
-}
-
-/** Whether a row belongs under a filter. */
-export function inFilter(row: CaseloadRow, filter: CaseloadFilter): boolean {
-  switch (filter) {
-    case 'active':
-      return !row.exitDate;
-    case 'exited':
-      return Boolean(row.exitDate);
-    case 'needs-contact':
-      return row.needsContact;
-    case 'all':
-      return true;
-  }
-}
-
-/** How many rows each filter shows (for the filter's labels). */
-export function filterCounts(rows: readonly CaseloadRow[]): Record<CaseloadFilter, number> {
-  const counts = { active: 0, 'needs-contact': 0, exited: 0, all: 0 };
-  for (const row of rows) for (const f of CASELOAD_FILTERS) if (inFilter(row, f)) counts[f] += 1;
-  return counts;
 }
 
 /** A name search: any member whose "first last" or "last first" contains what was typed. */
 export function matchesSearch(row: CaseloadRow, search: string): boolean {
   const q = foldName(search);
   return !q || row.searchKeys.some((k) => k.includes(q));
-}
-
-/**
- * The list's order: households needing a contact first; then open before exited; then the
- * longest since a contact first (never contacted counts as longest); then by name.
- */
-export function compareRows(a: CaseloadRow, b: CaseloadRow): number {
-  const byNeed = Number(b.needsContact) - Number(a.needsContact);
-  if (byNeed) return byNeed;
-  const byExit = Number(Boolean(a.exitDate)) - Number(Boolean(b.exitDate));
-  if (byExit) return byExit;
-  const da = a.daysSinceContact ?? Number.POSITIVE_INFINITY;
-  const db = b.daysSinceContact ?? Number.POSITIVE_INFINITY;
-  if (da !== db) return da < db ? 1 : -1;
-  return (
-    foldName(a.lastName).localeCompare(foldName(b.lastName)) ||
-    foldName(a.firstName).localeCompare(foldName(b.firstName)) ||
-    a.enrollmentId.localeCompare(b.enrollmentId)
-  );
-}
-
-/** The rows a filter and a search show, in the list's order. */
-export function visibleCaseload(
-  rows: readonly CaseloadRow[],
-  filter: CaseloadFilter,
-  search = '',
-): CaseloadRow[] {
-  return rows.filter((r) => inFilter(r, filter) && matchesSearch(r, search)).sort(compareRows);
 }

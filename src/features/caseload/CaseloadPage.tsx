@@ -1,18 +1,18 @@
-// "My caseload": the households the signed-in person is case manager for at this provider, the
-// ones needing a contact first, each with what the case manager should know at a glance.
+// "My caseload": the households the signed-in person is case manager for at this provider, sorted
+// by what is due (no contact in 30 days, annual assessment, missing Entry answers, rejected
+// changes), with those as filters, each household with what the case manager should know at a
+// glance. The order and the filters are the view-model's (domain/workflow/caseload-view.ts).
 import { useMemo, useState } from 'react';
-import { caseloadSources } from '../../db';
+import { caseloadSources, listRejected } from '../../db';
+import { summarizeHousehold } from '../../domain/workflow/caseload';
 import {
-  CASELOAD_FILTERS,
-  CASELOAD_FILTER_LABELS,
-  NEEDS_CONTACT_AFTER_DAYS,
-  filterCounts,
-  isCaseloadFilter,
-  summarizeHousehold,
-  visibleCaseload,
-  type CaseloadFilter,
-  type CaseloadRow,
-} from '../../domain/workflow/caseload';
+  CASELOAD_VIEW_FILTERS,
+  CASELOAD_VIEW_FILTER_LABELS,
+  caseloadView,
+  isCaseloadViewFilter,
+  type CaseloadViewFilter,
+  type CaseloadViewRow,
+} from '../../domain/workflow/caseload-view';
 import { householdAnnualWords } from '../../domain/workflow/annual-assessment';
 import { hasFederalFunder } from '../../domain/workflow/federal-funder';
 import { formatDate, personName } from '../../shared/format';
@@ -20,10 +20,10 @@ import { useLiveQuery } from '../../shared/live';
 import { Link, navigate, useSearchParams } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
 import { useServices } from '../../shared/services';
-import { Alert, Badge, ButtonLink, Loading, Page, RadioGroup, TextField } from '../../shared/ui';
+import { Alert, Badge, ButtonLink, Loading, Page, TextField } from '../../shared/ui';
 import './caseload.css';
 
-function contactWords(row: CaseloadRow): string {
+function contactWords(row: CaseloadViewRow): string {
   if (row.daysSinceContact === null) return 'No contact recorded';
   if (row.daysSinceContact === 0) return 'Last contact today';
   if (row.daysSinceContact === 1) return 'Last contact yesterday';
@@ -40,13 +40,14 @@ export function CaseloadPage() {
   const today = services.today();
   const params = useSearchParams();
   const requested = params.get('filter');
-  const filter: CaseloadFilter = isCaseloadFilter(requested) ? requested : 'active';
+  const filter: CaseloadViewFilter = isCaseloadViewFilter(requested) ? requested : 'all';
   const [search, setSearch] = useState('');
 
   const { data, error } = useLiveQuery(
     () => caseloadSources(db, { userId: account.userId, providerId: provider.id, today }),
     [db, account.userId, provider.id, today],
   );
+  const rejected = useLiveQuery(() => listRejected(db), [db]).data;
   const federal = hasFederalFunder(provider, today);
   const rows = useMemo(
     () =>
@@ -56,9 +57,8 @@ export function CaseloadPage() {
     [data, today, provider.projectType, federal],
   );
 
-  const setFilter = (next: CaseloadFilter | null) => {
-    const value = next ?? 'active';
-    navigate(value === 'active' ? paths.caseload() : `${paths.caseload()}?filter=${value}`, {
+  const setFilter = (next: CaseloadViewFilter) => {
+    navigate(next === 'all' ? paths.caseload() : `${paths.caseload()}?filter=${next}`, {
       replace: true,
     });
   };
@@ -75,8 +75,16 @@ export function CaseloadPage() {
   } else if (!rows.length) {
     body = <EmptyCaseload providerName={provider.name} />;
   } else {
-    const counts = filterCounts(rows);
-    const shown = visibleCaseload(rows, filter, search);
+    const view = caseloadView(
+      rows,
+      (rejected ?? []).filter((r) => r.providerId === provider.id),
+      filter,
+      search,
+    );
+    // A filter with nothing under it is not offered (unless chosen): fewer buttons on a phone.
+    const offered = CASELOAD_VIEW_FILTERS.filter(
+      (f) => f === 'all' || f === filter || view.counts[f] > 0,
+    );
     body = (
       <>
         <div className="caseload-tools">
@@ -88,35 +96,37 @@ export function CaseloadPage() {
             onChange={setSearch}
             maxLength={100}
           />
-          <RadioGroup
-            id="caseload-filter"
-            label="Show"
-            inline
-            options={CASELOAD_FILTERS.map((f) => ({
-              value: f,
-              label: `${CASELOAD_FILTER_LABELS[f]} (${counts[f]})`,
-            }))}
-            value={filter}
-            onChange={setFilter}
-            hint={`"Needs a contact": open households with no contact in the last ${NEEDS_CONTACT_AFTER_DAYS} days.`}
-          />
+          <div className="caseload-filters" role="group" aria-label="Show">
+            {offered.map((f) => (
+              <button
+                key={f}
+                type="button"
+                className="caseload-filter"
+                aria-pressed={f === filter}
+                onClick={() => setFilter(f)}
+              >
+                {CASELOAD_VIEW_FILTER_LABELS[f]}{' '}
+                <span className="caseload-count">({view.counts[f]})</span>
+              </button>
+            ))}
+          </div>
         </div>
-        <p className="muted" role="status">
-          {shown.length === rows.length
-            ? `${rows.length} ${rows.length === 1 ? 'household' : 'households'}`
-            : `Showing ${shown.length} of ${rows.length} households`}
+        <p className="muted caseload-summary" role="status">
+          {view.shown.length === view.total
+            ? `${view.total} ${view.total === 1 ? 'household' : 'households'}, what is due first`
+            : `Showing ${view.shown.length} of ${view.total} households`}
         </p>
-        {shown.length ? (
+        {view.shown.length ? (
           <ul className="list caseload-list" aria-label="Households">
-            {shown.map((row) => (
+            {view.shown.map((row) => (
               <CaseloadItem key={row.householdId} row={row} />
             ))}
           </ul>
         ) : (
           <p>
             No household matches
-            {search.trim() ? ` “${search.trim()}”` : ''} under “{CASELOAD_FILTER_LABELS[filter]}”.
-            Try another filter or clear the search.
+            {search.trim() ? ` “${search.trim()}”` : ''} under “
+            {CASELOAD_VIEW_FILTER_LABELS[filter]}”. Try another filter or clear the search.
           </p>
         )}
       </>
@@ -124,21 +134,23 @@ export function CaseloadPage() {
   }
 
   return (
-    <Page
-      title="My caseload"
-      subtitle={provider.name}
-      actions={
-        <ButtonLink to={paths.findClient()} variant="primary">
-          Find or add a client
-        </ButtonLink>
-      }
-    >
-      {body}
-    </Page>
+    <div className="caseload-page">
+      <Page
+        title="My caseload"
+        subtitle={provider.name}
+        actions={
+          <ButtonLink to={paths.findClient()} variant="primary">
+            Find or add a client
+          </ButtonLink>
+        }
+      >
+        {body}
+      </Page>
+    </div>
   );
 }
 
-function CaseloadItem({ row }: { row: CaseloadRow }) {
+function CaseloadItem({ row }: { row: CaseloadViewRow }) {
   const annual = householdAnnualWords(row.annualAssessment, formatDate);
   return (
     <li className="caseload-row">
@@ -154,6 +166,7 @@ function CaseloadItem({ row }: { row: CaseloadRow }) {
       </p>
       <div className="caseload-badges">
         {row.needsContact ? <Badge tone="warning">Needs a contact</Badge> : null}
+        {annual ? <Badge tone="warning">{annual}</Badge> : null}
         {row.missingEntryAnswers ? (
           <Badge tone="warning">
             {row.missingEntryAnswers === 1
@@ -161,7 +174,13 @@ function CaseloadItem({ row }: { row: CaseloadRow }) {
               : `${row.missingEntryAnswers} missing Entry answers`}
           </Badge>
         ) : null}
-        {annual ? <Badge tone="warning">{annual}</Badge> : null}
+        {row.rejectedChanges ? (
+          <Badge tone="warning">
+            {row.rejectedChanges === 1
+              ? '1 rejected change'
+              : `${row.rejectedChanges} rejected changes`}
+          </Badge>
+        ) : null}
         {row.pending ? <Badge tone="pending">Not synced</Badge> : null}
         {row.exitDate ? <Badge>Exited {formatDate(row.exitDate)}</Badge> : null}
       </div>

@@ -127,7 +127,7 @@ function Enrollments(props: { clientId: string; enrollments: RecordView[] }) {
     account.providers.find((p) => p.id === id)?.name ?? 'Another provider';
   return (
     <Section
-      title="Enrollments on this device"
+      title="Enrollments"
       actions={
         <ButtonLink to={paths.projectStart(props.clientId)} variant="primary">
           Start a project entry
@@ -150,7 +150,7 @@ function Enrollments(props: { clientId: string; enrollments: RecordView[] }) {
           ))}
         </ul>
       ) : (
-        <p>No enrollments on this device. Start a project entry to work with this client here.</p>
+        <p>No enrollment yet. Start a project entry to work with this client.</p>
       )}
     </Section>
   );

@@ -21,7 +21,7 @@ import { formatDate } from '../../shared/format';
 import { useLiveQuery } from '../../shared/live';
 import { Link, useSearchParams } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
-import { useServices } from '../../shared/services';
+import { useServices, useSyncStatus } from '../../shared/services';
 import { Alert, Badge, ButtonLink, Loading, Page, Section } from '../../shared/ui';
 import { Contacts, LatestContact } from './Contacts';
 import { DisablingConditionWarnings, MissingFromStart } from './MissingFromStart';
@@ -59,13 +59,17 @@ export function EnrollmentPage({ enrollmentId }: { enrollmentId: string }) {
   return <EnrollmentHub bundle={bundle} />;
 }
 
-/** After a contact is saved (the contact screen comes back with ?saved=contact). */
+/**
+ * After a contact is saved (the contact screen comes back with ?saved=contact). Offline, it also
+ * says the contact waits to sync; online that goes without saying (the sync status shows it).
+ */
 function SavedNotice() {
   const saved = useSearchParams().get('saved');
+  const online = useSyncStatus((s) => s.online);
   if (saved !== 'contact') return null;
   return (
     <Alert tone="success" title="Contact saved">
-      <p>It is kept on this device and syncs when you are online.</p>
+      {online ? null : <p>You are offline: it syncs when you are online again.</p>}
     </Alert>
   );
 }
@@ -141,12 +145,23 @@ function EnrollmentHub({ bundle }: { bundle: EnrollmentBundle }) {
       </dl>
 
       <div className="enrollment-actions">
+        {/* Open: recording a contact is the main thing to do. Exited: seeing the exit is; a
+            contact after the exit is still possible, as an ordinary action. */}
         <div className="enrollment-primary">
-          <ButtonLink variant="primary" to={paths.contact(enrollment.id)}>
-            Record a contact
-          </ButtonLink>
+          {exited ? (
+            <ButtonLink variant="primary" to={paths.exit(enrollment.id)}>
+              View the exit
+            </ButtonLink>
+          ) : (
+            <ButtonLink variant="primary" to={paths.contact(enrollment.id)}>
+              Record a contact
+            </ButtonLink>
+          )}
         </div>
         <div className="button-row">
+          {exited ? (
+            <ButtonLink to={paths.contact(enrollment.id)}>Record a contact</ButtonLink>
+          ) : null}
           {exited ? null : <ButtonLink to={paths.exit(enrollment.id)}>Exit</ButtonLink>}
           {exited ? null : (
             <ButtonLink to={paths.annualAssessment(enrollment.id)}>Annual assessment</ButtonLink>

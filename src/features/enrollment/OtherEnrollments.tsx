@@ -62,13 +62,13 @@ export function OtherEnrollments(props: { clientId: string; enrollmentId: string
         here can be reused.
       </p>
 
-      <h3 className="enrollment-subtitle">On this device</h3>
+      <h3 className="enrollment-subtitle">Ones you can open</h3>
       {local.data === undefined ? (
         <p className="muted">Looking…</p>
       ) : others.length === 0 ? (
-        <p className="muted">No other enrollments of this client on this device.</p>
+        <p className="muted">No other enrollments you can open.</p>
       ) : (
-        <ul className="list" aria-label="Other enrollments on this device">
+        <ul className="list" aria-label="Other enrollments you can open">
           {others.map((e) => (
             <li key={e.id}>
               <Link className="enrollment-link" to={paths.enrollment(e.id)}>

@@ -1,4 +1,5 @@
-// The header's sync status: always visible, a link to the sync page, in words (never colour alone).
+// The header's sync status: always visible, a link to the sync page, in words (never colour alone;
+// shorter words on a phone, the full ones for screen readers).
 // Screen readers hear a polite announcement when the state changes, not every progress tick.
 import { useState } from 'react';
 import { Link } from '../../shared/navigation';
@@ -39,7 +40,12 @@ export function SyncIndicator() {
         <span className="sync-indicator-glyph" aria-hidden="true">
           {GLYPH[indicator.kind]}
         </span>
-        <span className="visually-hidden">Sync:</span> {indicator.text}
+        <span className="visually-hidden">Sync:</span>{' '}
+        <span className="sync-indicator-text">{indicator.text}</span>
+        {/* On a phone: the state in a few words (the full words stay the link's name). */}
+        <span className="sync-indicator-short" aria-hidden="true">
+          {indicator.short}
+        </span>
       </Link>
       <span className="visually-hidden" role="status" aria-live="polite">
         {spoken.announcement}

@@ -9,8 +9,10 @@ export type IndicatorKind =
 
 export interface Indicator {
   kind: IndicatorKind;
-  /** What the header shows. */
+  /** What the header shows (and what screen readers read as the link's name). */
   text: string;
+  /** The same in a few words, for the header on a phone. */
+  short: string;
   /** What a screen reader hears when the kind changes. */
   announcement: string;
 }
@@ -20,6 +22,7 @@ export function indicatorOf(s: SyncStatus, now: number): Indicator {
     return {
       kind: 'signed_out',
       text: 'Sign in again to sync',
+      short: 'Sign in',
       announcement: 'Sign in again to sync. Your changes stay on this device.',
     };
   }
@@ -27,6 +30,7 @@ export function indicatorOf(s: SyncStatus, now: number): Indicator {
     return {
       kind: 'attention',
       text: 'Needs attention',
+      short: 'Attention',
       announcement: 'Sync needs attention. Open the sync page to see why.',
     };
   }
@@ -35,6 +39,7 @@ export function indicatorOf(s: SyncStatus, now: number): Indicator {
     return {
       kind: 'syncing',
       text: p && p.toPush > 0 ? `Syncing ${p.pushed} of ${p.toPush}…` : 'Syncing…',
+      short: 'Syncing…',
       announcement: 'Syncing.',
     };
   }
@@ -44,6 +49,7 @@ export function indicatorOf(s: SyncStatus, now: number): Indicator {
     return {
       kind: 'offline',
       text: s.pendingCount > 0 ? `Offline · ${s.pendingCount} pending${oldest}` : 'Offline',
+      short: s.pendingCount > 0 ? `Offline · ${s.pendingCount}` : 'Offline',
       announcement: 'Offline. Your changes are kept on this device.',
     };
   }
@@ -51,13 +57,19 @@ export function indicatorOf(s: SyncStatus, now: number): Indicator {
     return {
       kind: 'pending',
       text: `${s.pendingCount} pending`,
+      short: `${s.pendingCount} pending`,
       announcement: `${plural(s.pendingCount, 'change')} waiting to sync.`,
     };
   }
   if (s.lastSuccessAt !== null) {
     const ago =
       now - s.lastSuccessAt < 60_000 ? 'just now' : `${shortDuration(now - s.lastSuccessAt)} ago`;
-    return { kind: 'synced', text: `Synced ${ago}`, announcement: 'All changes synced.' };
+    return {
+      kind: 'synced',
+      text: `Synced ${ago}`,
+      short: 'Synced',
+      announcement: 'All changes synced.',
+    };
   }
-  return { kind: 'never', text: 'Not synced yet', announcement: '' };
+  return { kind: 'never', text: 'Not synced yet', short: 'Not synced', announcement: '' };
 }

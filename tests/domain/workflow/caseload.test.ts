@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   NEEDS_CONTACT_AFTER_DAYS,
   daysSinceContact,
-  filterCounts,
   isActiveAssignment,
   missingEntryCount,
   needsContact,
   summarizeHousehold,
-  visibleCaseload,
+  matchesSearch,
   type CaseloadHouseholdSource,
   type CaseloadMemberSource,
   type CaseloadRow,
 } from '../../../src/domain/workflow/caseload';
+import { caseloadView } from '../../../src/domain/workflow/caseload-view';
 import { newId } from '../../../src/domain/records';
 import { getList, labelOf } from '../../../src/domain/codes';
 
@@ -256,47 +256,21 @@ describe('W-ANNUAL-2: annual assessment on the caseload', () => {
   });
 });
 
-describe('filters, search and order', () => {
-  const fresh = row({ lastName: 'Alpha', daysSinceContact: 2 });
-  const older = row({ lastName: 'Bravo', daysSinceContact: 20 });
-  const overdue = row({ lastName: 'Charlie', daysSinceContact: 45, needsContact: true });
-  const never = row({ lastName: 'Delta', daysSinceContact: null, needsContact: true });
-  const exited = row({ lastName: 'Echo', daysSinceContact: 90, exitDate: '2026-02-01' });
-  const rows = [fresh, older, exited, overdue, never];
-
-  it('puts households needing a contact first, then the longest since a contact', () => {
-    expect(visibleCaseload(rows, 'active').map((r) => r.lastName)).toEqual([
-      'Delta',
-      'Charlie',
-      'Bravo',
-      'Alpha',
-    ]);
-    expect(visibleCaseload(rows, 'all').map((r) => r.lastName)).toEqual([
-      'Delta',
-      'Charlie',
-      'Bravo',
-      'Alpha',
-      'Echo',
-    ]);
-  });
-
-  it('filters exited and needing a contact, and counts each filter', () => {
-    expect(visibleCaseload(rows, 'exited').map((r) => r.lastName)).toEqual(['Echo']);
-    expect(visibleCaseload(rows, 'needs-contact').map((r) => r.lastName)).toEqual([
-      'Delta',
-      'Charlie',
-    ]);
-    expect(filterCounts(rows)).toEqual({ active: 4, 'needs-contact': 2, exited: 1, all: 5 });
-  });
-
-  it('searches any member name, ignoring case and accents', () => {
-    const withMember = row({
+describe('search', () => {
+  const rows = [
+    row({ lastName: 'Alpha' }),
+    row({ lastName: 'Bravo', searchKeys: ['bravorobin'] }),
+    row({
       lastName: 'Foxtrot',
       searchKeys: ['averyfoxtrot', 'foxtrotavery', 'josefoxtrot', 'foxtrotjose'],
-    });
-    expect(visibleCaseload([...rows, withMember], 'all', 'JOSÉ').map((r) => r.lastName)).toEqual([
+    }),
+  ];
+
+  it('searches any member name, ignoring case and accents', () => {
+    expect(rows.filter((r) => matchesSearch(r, 'JOSÉ')).map((r) => r.lastName)).toEqual([
       'Foxtrot',
     ]);
-    expect(visibleCaseload(rows, 'all', '  ').length).toBe(5);
+    expect(caseloadView(rows, [], 'all', 'josé').shown.map((r) => r.lastName)).toEqual(['Foxtrot']);
+    expect(caseloadView(rows, [], 'all', '  ').shown.length).toBe(3);
   });
 });

@@ -1,9 +1,10 @@
 // "My caseload": which households show (only the signed-in person's active assignments at this
-// provider), their order, filters, search, flags and the "Not synced" badge. Invented people only.
+// provider), their order by what is due, the filters with counts, search, flags and the "Not
+// synced" badge. Invented people only.
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DeviceDatabase } from '../../../../src/db';
+import { pendingOutbox, type DeviceDatabase } from '../../../../src/db';
 import { CaseloadPage } from '../../../../src/features/caseload';
 import { getList, labelOf } from '../../../../src/domain/codes';
 import { FORMS, missingFields } from '../../../../src/domain/forms';
@@ -262,7 +263,7 @@ describe('CaseloadPage', () => {
     expect(within(morgan).getByText(`${missing} missing Entry answers`)).toBeTruthy();
   });
 
-  it('filters by Needs a contact, Exited and All, and searches any member by name', async () => {
+  it('filters by what is due and Exited (All by default), and searches any member by name', async () => {
     const user = userEvent.setup();
     const { db } = services;
     await addHousehold(db, {
@@ -292,17 +293,39 @@ describe('CaseloadPage', () => {
 
     const { container } = renderWithServices(<CaseloadPage />, services);
     await screen.findByRole('link', { name: 'Robin Testperson' });
-    expect(shownNames()).toEqual(['Quinn Overdue', 'José Núñez', 'Robin Testperson']);
+    // "All" is the default: what is due first, exited households last.
+    expect(screen.getByRole('button', { name: 'All (4)' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(shownNames()).toEqual([
+      'Quinn Overdue',
+      'José Núñez',
+      'Robin Testperson',
+      'Emery Housedperson',
+    ]);
 
-    await user.click(screen.getByRole('radio', { name: 'Needs a contact (1)' }));
+    await user.click(screen.getByRole('button', { name: 'No contact in 30 days (1)' }));
     expect(shownNames()).toEqual(['Quinn Overdue']);
-    expect(window.location.search).toBe('?filter=needs-contact');
+    expect(window.location.search).toBe('?filter=no-contact');
+    expect(
+      screen
+        .getByRole('button', { name: 'No contact in 30 days (1)' })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
 
-    await user.click(screen.getByRole('radio', { name: 'Exited (1)' }));
+    await user.click(screen.getByRole('button', { name: 'Exited (1)' }));
     expect(shownNames()).toEqual(['Emery Housedperson']);
     expect(within(rowOf('Emery Housedperson')).getByText('Exited Mar 1, 2026')).toBeTruthy();
 
-    await user.click(screen.getByRole('radio', { name: 'All (4)' }));
+    // None of them has an Entry: every household misses Entry answers.
+    await user.click(screen.getByRole('button', { name: 'Missing Entry answers (4)' }));
+    expect(shownNames()).toHaveLength(4);
+    // Nothing under these: not offered.
+    expect(screen.queryByRole('button', { name: /^Rejected changes/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Annual assessment due/ })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'All (4)' }));
+    expect(window.location.search).toBe('');
     expect(shownNames()).toHaveLength(4);
 
     await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'sky');
@@ -312,6 +335,69 @@ describe('CaseloadPage', () => {
     expect(shownNames()).toEqual(['José Núñez']);
     await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'zzz');
     expect(screen.getByText(/No household matches/)).toBeTruthy();
+    await expectNoAxeViolations(container);
+  });
+
+  it('sorts by what is due: no contact, then annual assessment, then rejected changes', async () => {
+    const user = userEvent.setup();
+    const { db } = services;
+    // Every household misses its Entry answers (no Entry recorded): that ties, the rest decides.
+    await addHousehold(db, {
+      names: [['Robin', 'Recentcontact']],
+      caseManagerId: me,
+      contactAt: '2026-03-09T18:00:00Z',
+    });
+    const rejected = await addHousehold(db, {
+      names: [['Ash', 'Rejectedchange']],
+      caseManagerId: me,
+      contactAt: '2026-03-08T18:00:00Z',
+    });
+    await addHousehold(db, {
+      names: [['Kit', 'Annualdue']],
+      caseManagerId: me,
+      contactAt: '2026-03-07T18:00:00Z',
+      projectStartDate: '2025-03-20',
+    });
+    await addHousehold(db, {
+      names: [['Quinn', 'Nocontact']],
+      caseManagerId: me,
+      contactAt: '2026-01-02T18:00:00Z',
+    });
+    // A change to Ash's enrollment the server refused.
+    await saveLocal(db, 'contact', newId(), {
+      enrollmentId: rejected.enrollments[0]!,
+      clientId: newId(),
+      contactAt: '2026-03-10T15:00:00Z',
+      location: null,
+      kind: 'phone',
+      note: null,
+      currentLivingSituationId: newId(),
+      interimAssessmentId: null,
+    });
+    const [row] = await pendingOutbox(db);
+    await db.rejected.add({
+      mutation: row!.mutation,
+      providerId: TEST_PROVIDER.id,
+      message: 'Refused in this test',
+      at: 0,
+    });
+
+    const { container } = renderWithServices(<CaseloadPage />, services);
+    await screen.findByText('1 rejected change');
+    expect(shownNames()).toEqual([
+      'Quinn Nocontact',
+      'Kit Annualdue',
+      'Ash Rejectedchange',
+      'Robin Recentcontact',
+    ]);
+    expect(within(rowOf('Ash Rejectedchange')).getByText('1 rejected change')).toBeTruthy();
+    expect(within(rowOf('Kit Annualdue')).getByText(/^Annual assessment due by/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Rejected changes (1)' }));
+    expect(shownNames()).toEqual(['Ash Rejectedchange']);
+    await user.click(screen.getByRole('button', { name: 'Annual assessment due (1)' }));
+    expect(shownNames()).toEqual(['Kit Annualdue']);
+    expect(screen.getByRole('group', { name: 'Show' })).toBeTruthy();
     await expectNoAxeViolations(container);
   });
 

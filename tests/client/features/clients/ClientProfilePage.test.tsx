@@ -41,7 +41,7 @@ describe('ClientProfilePage', () => {
       'Robin',
     );
     expect(screen.getByRole('textbox', { name: /^Phone/ })).toHaveProperty('value', '6125550123');
-    const enrollments = screen.getByRole('region', { name: 'Enrollments on this device' });
+    const enrollments = screen.getByRole('region', { name: 'Enrollments' });
     expect(within(enrollments).getByRole('link', { name: TEST_PROVIDER.name })).toHaveProperty(
       'pathname',
       `/enrollments/${enrollment}`,

@@ -272,7 +272,7 @@ describe('EnrollmentPage: other enrollments', { timeout: 30_000 }, () => {
     ]);
     renderWithServices(<EnrollmentPage enrollmentId={h.enrollment} />, services);
 
-    const local = await screen.findByRole('list', { name: 'Other enrollments on this device' });
+    const local = await screen.findByRole('list', { name: 'Other enrollments you can open' });
     expect(within(local).getByRole('link', { name: 'Another provider' }).getAttribute('href')).toBe(
       `/enrollments/${earlier}`,
     );
@@ -298,9 +298,7 @@ describe('EnrollmentPage: other enrollments', { timeout: 30_000 }, () => {
 
     expect(await screen.findByText("Other providers' enrollments need a connection.")).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(
-      await screen.findByText('No other enrollments of this client on this device.'),
-    ).toBeTruthy();
+    expect(await screen.findByText('No other enrollments you can open.')).toBeTruthy();
   });
 
   it('a server refusal is reported with its reason', async () => {
