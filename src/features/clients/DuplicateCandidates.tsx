@@ -41,8 +41,8 @@ function CandidateList(props: {
             ) : null}
             {client.onDevice ? (
               <>
-                <dt>Here</dt>
-                <dd>{client.enrolledHere ? 'Has an enrollment here' : 'No enrollment here'}</dd>
+                <dt>This project</dt>
+                <dd>{client.enrolledHere ? 'Enrolled in it' : 'Not enrolled in it yet'}</dd>
               </>
             ) : null}
           </dl>

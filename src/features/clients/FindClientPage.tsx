@@ -237,12 +237,12 @@ function Results(props: { found: FoundClient[]; query: ClientQuery; waiting: boo
               ) : null}
               {c.onDevice ? (
                 <>
-                  <dt>Here</dt>
+                  <dt>This project</dt>
                   <dd>
                     {c.enrolledHere ? (
-                      <Badge tone="ok">Has an enrollment here</Badge>
+                      <Badge tone="ok">Enrolled in this project</Badge>
                     ) : (
-                      'No enrollment here'
+                      'Not enrolled in this project yet'
                     )}
                   </dd>
                 </>

@@ -2,6 +2,7 @@
 // the household, what is still missing from project start, the latest living situation and the
 // contacts, and where else the client is enrolled. Reads only the device database (plus one
 // optional server call for other providers' enrollments).
+import { savedRecordSummaries } from '../../domain/workflow/saved-records';
 import { enrollmentBundle, type EnrollmentBundle } from '../../db';
 import {
   annualAssessmentStatus,
@@ -26,6 +27,7 @@ import { Alert, Badge, ButtonLink, Loading, Page, Section } from '../../shared/u
 import { Contacts, LatestContact } from './Contacts';
 import { DisablingConditionWarnings, MissingFromStart } from './MissingFromStart';
 import { OtherEnrollments } from './OtherEnrollments';
+import { SavedRecords } from './SavedRecords';
 import { clientName, providerName, str } from './records';
 import './enrollment.css';
 
@@ -59,16 +61,23 @@ export function EnrollmentPage({ enrollmentId }: { enrollmentId: string }) {
   return <EnrollmentHub bundle={bundle} />;
 }
 
+const SAVED_TITLES: Readonly<Record<string, string>> = {
+  contact: 'Contact saved',
+  correction: 'Correction saved',
+};
+
 /**
- * After a contact is saved (the contact screen comes back with ?saved=contact). Offline, it also
- * says the contact waits to sync; online that goes without saying (the sync status shows it).
+ * After a contact or a correction is saved (its screen comes back with ?saved=contact or
+ * ?saved=correction). Offline, it also says it waits to sync; online that goes without saying
+ * (the sync status shows it).
  */
 function SavedNotice() {
   const saved = useSearchParams().get('saved');
   const online = useSyncStatus((s) => s.online);
-  if (saved !== 'contact') return null;
+  const title = saved === null ? undefined : SAVED_TITLES[saved];
+  if (title === undefined) return null;
   return (
-    <Alert tone="success" title="Contact saved">
+    <Alert tone="success" title={title}>
       {online ? null : <p>You are offline: it syncs when you are online again.</p>}
     </Alert>
   );
@@ -177,6 +186,7 @@ function EnrollmentHub({ bundle }: { bundle: EnrollmentBundle }) {
       <DisablingConditionWarnings bundle={bundle} />
       <LatestContact bundle={bundle} />
       <Contacts bundle={bundle} />
+      <SavedRecords enrollmentId={enrollment.id} records={savedRecordSummaries(bundle)} />
       <OtherEnrollments clientId={clientId} enrollmentId={enrollment.id} />
     </Page>
   );

@@ -98,7 +98,7 @@ describe('FindClientPage search', () => {
 
     const link = await within(results()).findByRole('link', { name: 'Open Robin Testperson' });
     expect(link).toHaveProperty('pathname', `/clients/${robin}`);
-    expect(within(results()).getByText('Has an enrollment here')).toBeTruthy();
+    expect(within(results()).getByText('Enrolled in this project')).toBeTruthy();
     expect(within(results()).getByText('1234')).toBeTruthy();
     expect(await screen.findByText("Showing this device's records only (offline)")).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -106,7 +106,7 @@ describe('FindClientPage search', () => {
     await user.clear(screen.getByLabelText('First name'));
     await search(user, { 'Last name': 'nunez' });
     expect(await within(results()).findByRole('link', { name: 'Open Rosa Núñez' })).toBeTruthy();
-    expect(within(results()).getByText('No enrollment here')).toBeTruthy();
+    expect(within(results()).getByText('Not enrolled in this project yet')).toBeTruthy();
     expect(within(results()).queryByText(/Robin/)).toBeNull();
   });
 
