@@ -13,6 +13,8 @@ export * from './picklists';
 export * from './conditions';
 export * from './definition';
 export * from './form-schema';
+export * from './source-families';
+export * from './computed-totals';
 export { hudColumnToFieldId } from './fields';
 export {
   MN_CORE,

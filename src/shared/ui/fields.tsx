@@ -62,6 +62,10 @@ export function TextField(
     placeholder?: string;
     max?: string;
     min?: string;
+    /** Shown but not typed in, e.g. a total computed from other answers. */
+    readOnly?: boolean;
+    /** Lines a multiline field shows before it scrolls (4 by default). */
+    rows?: number;
   },
 ) {
   const generated = useId();
@@ -73,6 +77,7 @@ export function TextField(
     required: props.required,
     maxLength: props.maxLength,
     placeholder: props.placeholder,
+    readOnly: props.readOnly,
     'aria-invalid': props.error ? true : undefined,
     'aria-describedby': describedBy(id, props.hint, props.error),
   };
@@ -87,7 +92,7 @@ export function TextField(
         <textarea
           {...common}
           autoComplete="off"
-          rows={4}
+          rows={props.rows ?? 4}
           onChange={(e) => props.onChange(e.target.value)}
         />
       ) : (
@@ -149,11 +154,13 @@ export function SelectField<V extends string | number>(
 }
 
 /** The fieldset, legend, hint and error every group of radios or checkboxes shares. */
-function ChoiceFieldset(props: Common & { id: string; inline?: boolean; children: ReactNode }) {
+function ChoiceFieldset(
+  props: Common & { id: string; inline?: boolean; columns?: boolean; children: ReactNode },
+) {
   const { id } = props;
   return (
     <fieldset
-      className={`field choice-group${props.inline ? ' choice-inline' : ''}${props.error ? ' field-invalid' : ''}`}
+      className={`field choice-group${props.inline ? ' choice-inline' : ''}${props.columns ? ' choice-columns' : ''}${props.error ? ' field-invalid' : ''}`}
       id={id}
       tabIndex={-1}
       aria-describedby={describedBy(id, props.hint, props.error)}
@@ -202,6 +209,8 @@ export function CheckboxGroup<V extends string | number>(
     values: readonly V[];
     options: readonly Option<V>[];
     onChange(values: V[]): void;
+    /** Two options to a line (each still a 44px target), for long lists on a phone. */
+    columns?: boolean;
   },
 ) {
   const generated = useId();

@@ -155,6 +155,8 @@ describe('BackfillPage', { timeout: 30_000 }, () => {
       'answers.incomeFromAnySource': 1,
       'answers.earned': 1,
       'answers.earnedAmount': 400,
+      // Added up from the amounts, not typed.
+      'answers.totalMonthlyIncome': 400,
     });
   });
 
