@@ -11,7 +11,13 @@ const root = path.resolve(import.meta.dirname, '..');
 const rel = (abs) => path.relative(root, abs).split(path.sep).join('/');
 
 // @noble/hashes: pure-JS SHA-256 (no Node or DOM API), for hashed HMIS CSV exports.
-const DOMAIN_ALLOWED_PACKAGES = new Set(['zod', '@noble/hashes', 'fastest-levenshtein']);
+const DOMAIN_ALLOWED_PACKAGES = new Set([
+  'zod',
+  '@noble/hashes',
+  'fastest-levenshtein',
+  'date-fns',
+  '@date-fns/tz',
+]);
 // zustand/vanilla is React-free, so the sync status store may live in src/sync.
 const REACT_PACKAGES = /^(react|react-dom|@tanstack\/react-query|zustand(?!\/vanilla))(\/|$)/;
 

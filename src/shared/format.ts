@@ -1,35 +1,16 @@
 // How dates, times and people are written on screen.
+// Every conversion is src/domain/clock/time.ts's; this file only names them for the screens.
+import { daysBetween, formatInstant, formatLocalDate } from '../domain/clock/time';
 import { localDateOf } from '../domain/records';
 
 /** "Mar 4, 2026" for a YYYY-MM-DD local date. */
-export function formatDate(date: string | null | undefined): string {
-  if (!date) return '—';
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+export const formatDate = (date: string | null | undefined): string => formatLocalDate(date);
 
-/** "Mar 4, 2026, 2:05 PM" for an instant (ms or ISO), in Minnesota time. */
-export function formatDateTime(at: number | string | null | undefined): string {
-  if (at === null || at === undefined) return '—';
-  return new Date(at).toLocaleString('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'America/Chicago',
-  });
-}
+/** "Mar 4, 2026, 2:05 PM" for an instant (ms or ISO), in the CoC's time zone. */
+export const formatDateTime = (at: number | string | null | undefined): string => formatInstant(at);
 
-/** Whole days from a local date to today (0 = today). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+/** Whole calendar days from one local date to another (0 = the same day). */
+export { daysBetween };
 
 /** "just now", "5 minutes ago", "3 hours ago", "2 days ago". */
 export function ago(at: number, now: number): string {

@@ -75,3 +75,35 @@ export function zonedParts(at: number, timeZone: string): ZonedParts {
 }
 
 export const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+const HALF_DAY_MS = 12 * 3600 * 1000;
+
+/**
+ * The instant (ms) of a wall-clock time in `timeZone`, the bulk path of clock/time.ts
+ * instantOfLocal (same answers, from the cached offsets): a time in a spring-forward gap moves
+ * forward by the gap (the offset from before the change applies); a time in a fall-back fold is
+ * the first of the two. Zones change offset at most once within 12 hours either side.
+ */
+export function wallClockMillis(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  timeZone: string,
+): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const before = offsetAt(wall - HALF_DAY_MS, timeZone);
+  const after = offsetAt(wall + HALF_DAY_MS, timeZone);
+  const early = wall - before;
+  if (before === after) return early;
+  const late = wall - after;
+  const fits = (at: number, offset: number) => offsetAt(at, timeZone) === offset;
+  const earlyFits = fits(early, before);
+  const lateFits = fits(late, after);
+  if (earlyFits && lateFits) return Math.min(early, late);
+  if (earlyFits) return early;
+  if (lateFits) return late;
+  return early; // in the gap: the offset from before the change, which lands after the gap
+}

@@ -10,6 +10,7 @@
 // Null is the empty field. Strings lose < > [ ] { } (CSV-2026 strips them); quoting is the CSV
 // writer's job (sync-server/src/hmis/csv-zip.ts), not this module's.
 // Pure: Intl and Date are ECMAScript, no DOM or Node APIs.
+import { DEFAULT_TIME_ZONE } from '../clock/time';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { pad2, zonedParts } from '../clock/zoned';
@@ -173,8 +174,6 @@ function formatDate(value: string | number | Date): string {
     value,
   );
 }
-
-const DEFAULT_TIME_ZONE = 'America/Chicago';
 
 function formatDatetime(value: string | number | Date, timeZone: string): string {
   if (typeof value === 'string' && DATETIME_RE.test(value)) {

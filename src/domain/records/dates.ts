@@ -1,14 +1,12 @@
 // Calendar dates are local dates in the CoC's time zone (HMIS dates carry no zone). Instants
 // (when something happened or was recorded) are ISO 8601 UTC strings.
+// Conversions and arithmetic are clock/time.ts's; these are the schemas.
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isLocalDate, localDateAt } from '../clock/time';
 
-export const DEFAULT_TIME_ZONE = 'America/Chicago';
+export { DEFAULT_TIME_ZONE };
 
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+const isRealDate = (value: string): boolean => isLocalDate(value);
 
 const DATE_MESSAGE = 'Use a date in the form YYYY-MM-DD, for example 2026-03-02.';
 
@@ -26,26 +24,12 @@ export const instantSchema = z.iso.datetime({
 
 export type Instant = z.infer<typeof instantSchema>;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The local calendar date of an instant in the given time zone. */
+/** The local calendar date of an instant in the given time zone (clock/time.ts localDateAt). */
 export function localDateOf(
   instant: Date | string,
   timeZone: string = DEFAULT_TIME_ZONE,
 ): LocalDate {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  // Building a formatter costs far more than using one, so keep one per zone. en-CA is YYYY-MM-DD.
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter.format(date);
+  return localDateAt(instant, timeZone);
 }
 
 /** Local dates compare correctly as strings; these helpers say so by name. */

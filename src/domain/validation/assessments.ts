@@ -7,6 +7,7 @@
 //  - an annual assessment is due within 30 days of an anniversary of the project start (warning).
 //    HUD assesses every member on the head of household's anniversary: pass its start date as
 //    `anniversaryFrom` for other members.
+import { addDays, daysBetween } from '../clock/time';
 import { STAGE_ANNUAL, STAGE_ENTRY, STAGE_EXIT } from '../codes';
 import type { Assessment, Enrollment } from '../records';
 import { RULES, errorIssue, formatDate, warningIssue } from './types';
@@ -26,15 +27,8 @@ export interface EnrollmentAssessmentsOptions {
 /** HUD: an annual assessment is no more than 30 days before or after the anniversary. */
 export const ANNUAL_WINDOW_DAYS = 30;
 
-function dayNumber(date: LocalDateString): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-}
-
-/** The local date `days` days after `date` (before, when negative). */
-export function addDays(date: LocalDateString, days: number): LocalDateString {
-  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
-}
+/** The local date `days` days after `date` (before, when negative): clock/time.ts. */
+export { addDays };
 
 /** The anniversary of `start` in `year` (Feb 29 falls on Feb 28 in other years). */
 export function anniversary(start: LocalDateString, year: number): LocalDateString {
@@ -55,10 +49,9 @@ function nearestAnniversary(
   for (const y of [year, year + 1]) {
     if (y < firstYear) continue;
     const c = anniversary(start, y);
-    if (Math.abs(dayNumber(c) - dayNumber(date)) < Math.abs(dayNumber(nearest) - dayNumber(date)))
-      nearest = c;
+    if (Math.abs(daysBetween(date, c)) < Math.abs(daysBetween(date, nearest))) nearest = c;
   }
-  return { days: Math.abs(dayNumber(nearest) - dayNumber(date)), nearest };
+  return { days: Math.abs(daysBetween(date, nearest)), nearest };
 }
 
 const ONCE_PER_ENROLLMENT = [

@@ -4,6 +4,7 @@
 // (annual-assessment.ts, W-ANNUAL-2), whether anything is unsynced. Pure: src/db/caseload.ts reads the
 // records, caseload-view.ts sorts and filters the rows by what is due, src/features/caseload shows
 // them.
+import { daysBetween } from '../clock/time';
 import { getList, labelOf } from '../codes';
 import { FORMS, formsForFunding, missingFields } from '../forms';
 import { localDateOf } from '../records';
@@ -50,7 +51,7 @@ export function isActiveAssignment(
 
 /** Whole days from one local date to another. */
 export function daysBetweenDates(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return daysBetween(from, to);
 }
 
 /** Days from a contact (an instant) to today, in the CoC's time zone; null without a contact. */

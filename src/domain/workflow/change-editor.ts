@@ -1,6 +1,6 @@
 // Fixing a rejected change in place: which fields a person can correct, what the editor control
 // starts with, and how typed text (or a choice) becomes the value the change carries again.
-import { pad2, zonedParts } from '../clock/zoned';
+import { instantOfLocal, localDateAt, localTimeAt } from '../clock/time';
 import { activeCodes, getList } from '../codes';
 import { DEFAULT_PICKLIST_REGISTRY, type PicklistRegistry } from '../forms';
 import type { JsonValue } from '../protocol';
@@ -31,23 +31,16 @@ export function isEditable(info: FieldInfo): boolean {
 export function instantToLocalInput(iso: string, timeZone = DEFAULT_TIME_ZONE): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return '';
-  const z = zonedParts(at, timeZone);
-  return `${z.year}-${pad2(z.month)}-${pad2(z.day)}T${pad2(z.hour)}:${pad2(z.minute)}`;
+  return `${localDateAt(at, timeZone)}T${localTimeAt(at, timeZone)}`;
 }
 
 /** The instant (ISO, UTC) of a datetime-local value read as Minnesota time; null if not one. */
 export function localInputToInstant(local: string, timeZone = DEFAULT_TIME_ZONE): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  // The zone's offset at that moment, found by formatting a first guess (twice, across a DST change).
-  let at = wall;
-  for (let i = 0; i < 2; i++) {
-    const z = zonedParts(at, timeZone);
-    at = wall - (Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second) - at);
-  }
-  return new Date(at).toISOString();
+  // In the spring-forward gap the time moves forward; in the fold it is the first (clock/time.ts).
+  const at = instantOfLocal(`${m[1]}-${m[2]}-${m[3]}`, `${m[4]}:${m[5]}`, timeZone);
+  return at === null ? null : new Date(at).toISOString();
 }
 
 /** The text an editor control starts with for a value (a select's value for a choice). */

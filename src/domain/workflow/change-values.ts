@@ -1,5 +1,6 @@
 // A field's value as a case manager reads it: labels for codes and picklist options, dates as
 // "Mar 4, 2026", instants in Minnesota time, "(blank)" for nothing.
+import { formatInstant, formatLocalDate } from '../clock/time';
 import { getList, labelOf } from '../codes';
 import { DEFAULT_PICKLIST_REGISTRY, PICKLIST_IDS } from '../forms';
 import type { PicklistRegistry } from '../forms';
@@ -7,31 +8,12 @@ import type { JsonValue } from '../protocol';
 import { DEFAULT_TIME_ZONE, EXIT_REASON_LABELS, type ExitReason } from '../records';
 import { type FieldInfo } from './change-fields';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** "Mar 4, 2026" for a YYYY-MM-DD local date (the text itself when it is not one). */
-function dateText(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return value;
-  const month = MONTHS[Number(m[2]) - 1];
-  return month ? `${month} ${Number(m[3])}, ${m[1]}` : value;
-}
+const dateText = (value: string): string => formatLocalDate(value);
 
-let instantFormatter: Intl.DateTimeFormat | null = null;
-
-/** "Mar 4, 2026, 2:05 PM" in Minnesota time. */
+/** "Mar 4, 2026, 2:05 PM" in the CoC's time zone (the text itself when it is not an instant). */
 function instantText(value: string): string {
-  const at = Date.parse(value);
-  if (Number.isNaN(at)) return value;
-  instantFormatter ??= new Intl.DateTimeFormat('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: DEFAULT_TIME_ZONE,
-  });
-  return instantFormatter.format(new Date(at));
+  return Number.isNaN(Date.parse(value)) ? value : formatInstant(value, DEFAULT_TIME_ZONE);
 }
 
 function isBlank(value: JsonValue | undefined): boolean {

@@ -2,13 +2,12 @@
 // typed: its empty and record-filled states, which record field group each field belongs to,
 // the advice that does not block saving, and which fields a save changes. The checks that do
 // block saving are in client-form-check.ts. Pure: the screens in src/features/clients call these.
+import { ageOn as ageInYears } from '../clock/time';
 import { z } from 'zod';
 import { FIELD_GROUPS } from '../merge';
 import type { JsonValue } from '../protocol/mutation';
 import { FULL_REPORTED, PARTIAL_REPORTED } from '../codes';
 import type { Client } from '../records';
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The client form as typed: text as text, unanswered choices as null. */
 export interface ClientForm {
@@ -141,16 +140,8 @@ export function cleanPhone(value: string): string {
   return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
 }
 
-/** Whole years from a date of birth to today; null when the date is not a date. */
-export function ageOn(dob: unknown, today: string): number | null {
-  if (typeof dob !== 'string') return null;
-  const b = DATE.exec(dob);
-  const t = DATE.exec(today);
-  if (!b || !t) return null;
-  let age = Number(t[1]) - Number(b[1]);
-  if (t[2]! + t[3]! < b[2]! + b[3]!) age -= 1;
-  return age;
-}
+/** Whole years from a date of birth to a date (clock/time.ts); null when either is not a date. */
+export const ageOn = (dob: unknown, today: string): number | null => ageInYears(dob, today);
 
 export const ADULT_AGE = 18;
 

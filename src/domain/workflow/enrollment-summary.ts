@@ -2,6 +2,7 @@
 // with Destination and reason), the household in a stable order, the last contact and how long
 // ago it was, the latest Current Living Situation, the active case managers, and the words for
 // codes (relationship, project type, funder). Pure: the screen formats dates and lays it out.
+import { daysBetween } from '../clock/time';
 import { getList, labelOf } from '../codes';
 import { EXIT_REASON_LABELS, localDateOf, type ExitReason } from '../records';
 import { isActiveOn } from './case-managers';
@@ -119,9 +120,7 @@ export function lastContact<T extends Fields>(contacts: readonly T[]): T | undef
 
 /** Whole days from one local date to another (0 = the same day). */
 export function daysSince(from: string, today: string): number {
-  return Math.round(
-    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000,
-  );
+  return daysBetween(from, today);
 }
 
 /** Days from the last contact's local date to today; null when there is no contact. */

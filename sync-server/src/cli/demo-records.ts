@@ -6,6 +6,7 @@
 //
 // EVERY PERSON IS INVENTED (demo-caseload.ts). The answers are complete for HUD: every element the
 // forms ask at entry and exit is answered, so an export of the demo passes Eva's checks.
+import { ageOn as ageInYears } from '../../../src/domain/clock/time';
 import { asksDateOfEngagement } from '../../../src/domain/codes';
 import { DISABILITY_FIELDS } from '../../../src/domain/codes/disability';
 import { FORMS, fieldStatuses, hudColumnToFieldId, type Answers } from '../../../src/domain/forms';
@@ -47,9 +48,7 @@ export function addDays(date: string, days: number): string {
 }
 
 export function ageOn(dob: string, on: string): number {
-  const [by, bm, bd] = dob.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  return ageInYears(dob, on) ?? 0;
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so the demo looks the same every time. */

@@ -6,7 +6,7 @@
 //    The source key is Export.csv's ImplementationID and SourceID, which stay the same from one
 //    export of an HMIS to the next; ExportID does not (it is new for every export), so it is
 //    not part of the key, or a second export of the same people would make new records.
-import { zonedParts } from '../../clock/zoned';
+import { wallClockMillis } from '../../clock/zoned';
 import { ID_PATTERN, derivedId, type Id } from '../../records';
 
 export function sourceKeyOf(implementationId: string, sourceId: string | null): string {
@@ -17,7 +17,10 @@ export function importedRecordId(sourceKey: string, file: string, hmisId: string
   return ID_PATTERN.test(hmisId) ? hmisId : derivedId(`hmis:${sourceKey}:${file}:${hmisId}`);
 }
 
-/** HMIS datetimes ("2026-03-02 09:15:00") are wall-clock times in the CoC's zone; as UTC ms. */
+/**
+ * HMIS datetimes ("2026-03-02 09:15:00") are wall-clock times in the CoC's zone; as UTC ms, by the
+ * bulk path of clock/time.ts (a spring-forward gap's time moves forward, a fold's is the first).
+ */
 export function hmisDateTimeMillis(text: string, timeZone: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
   if (m === null) throw new Error(`Not an HMIS datetime: ${text}`);
@@ -29,14 +32,5 @@ export function hmisDateTimeMillis(text: string, timeZone: string): number {
     number,
     number,
   ];
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-  // The zone's offset at that moment, found by formatting; twice, for the hour around a change.
-  let at = wall;
-  for (let i = 0; i < 2; i += 1) at = wall - (wallOf(at, timeZone) - at);
-  return at;
-}
-
-function wallOf(at: number, timeZone: string): number {
-  const z = zonedParts(at, timeZone);
-  return Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second);
+  return wallClockMillis(y, mo, d, h, mi, s, timeZone);
 }

@@ -4,6 +4,7 @@
 // Living Situations and contacts. An enrollment belongs to the case managers of its Case Managers
 // tab assignments that were open at some time in the period (none: "no case manager"), so a
 // client handed over mid-period shows on both caseloads.
+import { ageOn as ageInYears } from '../../clock/time';
 import { singletonAssessmentId } from '../../records/assessment';
 import type { ElementContext } from './elements';
 import type { DataQualityInput, DqRecord, DqView } from './types';
@@ -32,9 +33,7 @@ const live = (r: DqRecord) => r.view.deleted !== true;
 
 /** Whole years from one local date to another. */
 export function ageOn(dob: string, on: string): number {
-  const [by, bm, bd] = dob.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  return ageInYears(dob, on) ?? 0;
 }
 
 function groupBy(records: readonly DqRecord[], key: string): Map<string, DqRecord[]> {
