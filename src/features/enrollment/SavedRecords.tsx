@@ -2,6 +2,7 @@
 // Annual assessments, the Exit, contacts and Current Living Situations, each folded to one line
 // ("Entry assessment · Mar 4, 2026 · 24 answers") that opens to its answers and a "Correct" link.
 // A second case manager reads here what was recorded at intake.
+import { useState } from 'react';
 import type { SavedRecordSummary } from '../../domain/workflow/saved-records';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { paths } from '../../shared/paths';
@@ -23,37 +24,59 @@ export function SavedRecords(props: {
       <ul className="saved-records">
         {props.records.map((r) => (
           <li key={r.id}>
-            <details className="saved-record">
-              <summary>
-                <span className="saved-record-title">{r.title}</span>
-                {r.date ? <span className="muted"> · {dateText(r.date)}</span> : null}
-                <span className="muted">
-                  {' '}
-                  · {r.lines.length} {r.lines.length === 1 ? 'answer' : 'answers'}
-                </span>
-                {r.pending ? <Badge tone="pending">Not synced yet</Badge> : null}
-              </summary>
-              {r.lines.length > 0 ? (
-                <dl className="saved-record-lines">
-                  {r.lines.map((line) => (
-                    <div key={line.path}>
-                      <dt>{line.label}</dt>
-                      <dd>{line.text}</dd>
-                    </div>
-                  ))}
-                </dl>
-              ) : (
-                <p className="muted">Nothing recorded yet.</p>
-              )}
-              <div className="button-row">
-                <ButtonLink to={paths.correctRecord(props.enrollmentId, r.id)}>
-                  Correct {r.title.toLowerCase()}
-                </ButtonLink>
-              </div>
-            </details>
+            <SavedRecordItem enrollmentId={props.enrollmentId} record={r} />
           </li>
         ))}
       </ul>
     </Section>
+  );
+}
+
+/** One record, folded; its answers are rendered only while it is open (a long Entry is long). */
+function SavedRecordItem({
+  enrollmentId,
+  record: r,
+}: {
+  enrollmentId: string;
+  record: SavedRecordSummary;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="saved-record"
+      open={open}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>
+        <span className="saved-record-title">{r.title}</span>
+        {r.date ? <span className="muted"> · {dateText(r.date)}</span> : null}
+        <span className="muted">
+          {' '}
+          · {r.lines.length} {r.lines.length === 1 ? 'answer' : 'answers'}
+        </span>
+        {r.pending ? <Badge tone="pending">Not synced yet</Badge> : null}
+      </summary>
+      {open ? (
+        <>
+          {r.lines.length > 0 ? (
+            <dl className="saved-record-lines">
+              {r.lines.map((line) => (
+                <div key={line.path}>
+                  <dt>{line.label}</dt>
+                  <dd>{line.text}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : (
+            <p className="muted">Nothing recorded yet.</p>
+          )}
+          <div className="button-row">
+            <ButtonLink to={paths.correctRecord(enrollmentId, r.id)}>
+              Correct {r.title.toLowerCase()}
+            </ButtonLink>
+          </div>
+        </>
+      ) : null}
+    </details>
   );
 }
