@@ -45,6 +45,11 @@ const H = HENNEPIN_FIELD_IDS;
 
 /** Documents are per person (children need birth certificates and Social Security cards too). */
 const docs = fieldsFor({ stages: STAGES, collectedAbout: 'all_clients' });
+/**
+ * Proof of income is asked of the head of household and adults only, as HUD asks income (4.02):
+ * a 7-year-old has no income to prove (workflow rule W-START-4, src/domain/workflow/RULES.md).
+ */
+const adultDocs = fieldsFor({ stages: STAGES, collectedAbout: 'hoh_and_adults' });
 const docStatus = { picklist: PICKLIST_IDS.documentationStatus };
 const docRequired: readonly FormStage[] = [1, 3];
 
@@ -54,7 +59,7 @@ const documentation: readonly FormField[] = [
   docs.single(H.docSocialSecurityCard, 'Social Security card', docStatus, {
     required: docRequired,
   }),
-  docs.single(H.docProofOfIncome, 'Proof of income', docStatus, { required: docRequired }),
+  adultDocs.single(H.docProofOfIncome, 'Proof of income', docStatus, { required: docRequired }),
   docs.single(H.docDisabilityVerification, 'Disability verification', docStatus, {
     required: docRequired,
   }),

@@ -18,6 +18,7 @@ import {
   validateHeadOfHousehold,
   validateIncome,
 } from '../validation';
+import { cleanSsn } from './client-form';
 import { dobAfterStartMessage } from './dob-rules';
 import { enrollmentCocIssues } from './enrollment-coc';
 import {
@@ -133,7 +134,41 @@ export function validateNewMember(
       ),
     );
   }
+  issues.push(...ssnIssues(key, details, label));
   return issues;
+}
+
+/** W-START-5: a quick-created member's SSN as typed, against its data quality (when asked). */
+function ssnIssues(key: string, details: NewMemberDetails, label: string): ProjectStartIssue[] {
+  const ssn = cleanSsn(details.ssn ?? '');
+  const quality = details.ssnDataQuality ?? null;
+  if (ssn !== '' && !/^[0-9x]{9}$/.test(ssn))
+    return [memberIssue(key, 'ssn', 'An SSN is 9 digits; use x for each digit you do not know.')];
+  if (ssn !== '' && /^x{9}$/.test(ssn))
+    return [
+      memberIssue(
+        key,
+        'ssn',
+        'No digit of the SSN is entered: clear it and choose why it is missing.',
+      ),
+    ];
+  if (ssn !== '' && quality !== null && MISSING_DATA.includes(quality))
+    return [
+      memberIssue(
+        key,
+        'ssnDataQuality',
+        `An SSN is entered for ${label}: choose "Full SSN reported" or "Approximate or partial SSN reported".`,
+      ),
+    ];
+  if (ssn === '' && (quality === FULL_REPORTED || quality === PARTIAL_REPORTED))
+    return [
+      memberIssue(
+        key,
+        'ssn',
+        `Enter the SSN of ${label} (x for unknown digits), or choose why it is missing.`,
+      ),
+    ];
+  return [];
 }
 
 /** Problems with a member's Entry answers that block saving (invalid values; never missing ones). */

@@ -2,9 +2,10 @@
 // created clients, then per member (head of household first) the enrollment, its Entry assessment
 // with only the asked answers, the Case Managers tab entry and, for the head of household and
 // adults, the 4.12 on the start date. Part of project-start.ts.
-import { DATA_NOT_COLLECTED, HEAD_OF_HOUSEHOLD } from '../codes';
+import { DATA_NOT_COLLECTED, FULL_REPORTED, HEAD_OF_HOUSEHOLD, PARTIAL_REPORTED } from '../codes';
 import { newId, singletonAssessmentId } from '../records';
 import { newAssignmentChange, type RecordChange } from './case-managers';
+import { cleanSsn } from './client-form';
 import { effectiveEnrollmentCoc } from './enrollment-coc';
 import {
   ENTRY_STAGE,
@@ -19,26 +20,34 @@ import {
 import { startRoiPatches, startRoiRecords } from './project-start-roi';
 import { asksStartCls, startClsChange } from './start-cls';
 
-/** The fields of a quick-created client (other universal data elements: not collected yet). */
+/**
+ * The fields of a quick-created client: what the screen asked (W-START-5), every universal data
+ * element not given saved as not collected (99), never as an answer.
+ */
 export function newClientFields(details: NewMemberDetails): RecordChange['fields'] {
   const first = details.firstName.trim();
   const last = details.lastName.trim();
   const dob = details.dob.trim();
+  const ssn = cleanSsn(details.ssn ?? '');
+  const race = [...(details.race ?? [])];
   return {
     firstName: first === '' ? null : first,
     middleName: null,
     lastName: last === '' ? null : last,
     nameSuffix: null,
     nameDataQuality: details.nameDataQuality ?? DATA_NOT_COLLECTED,
-    ssn: null,
-    ssnDataQuality: DATA_NOT_COLLECTED,
+    ssn: ssn === '' ? null : ssn,
+    // An SSN typed without its quality: full, or partial with x for unknown digits.
+    ssnDataQuality:
+      details.ssnDataQuality ??
+      (ssn === '' ? DATA_NOT_COLLECTED : ssn.includes('x') ? PARTIAL_REPORTED : FULL_REPORTED),
     dob: dob === '' ? null : dob,
     dobDataQuality: details.dobDataQuality ?? DATA_NOT_COLLECTED,
-    race: [],
-    raceNone: DATA_NOT_COLLECTED,
+    race,
+    raceNone: race.length > 0 ? null : (details.raceNone ?? DATA_NOT_COLLECTED),
     additionalRaceEthnicity: null,
-    sex: null,
-    veteranStatus: DATA_NOT_COLLECTED,
+    sex: details.sex ?? null,
+    veteranStatus: details.veteranStatus ?? DATA_NOT_COLLECTED,
     phone: null,
     email: null,
     address: null,

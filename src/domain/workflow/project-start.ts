@@ -51,6 +51,7 @@ import type { StartClsAnswers, StartClsField } from './start-cls';
 export type { RecordChange } from './case-managers';
 export * from './project-start-checks';
 export * from './project-start-disabilities';
+export * from './project-start-members';
 export * from './project-start-records';
 export * from './project-start-roi';
 
@@ -67,6 +68,20 @@ export interface NewMemberDetails {
   dob: string;
   /** 3.03.2 */
   dobDataQuality: number | null;
+  // The other universal data elements, asked on the member's own step of project start (W-START-5;
+  // absent in drafts from before, and on the add-a-member screen: saved as not collected).
+  /** 3.02.1 as typed (9 digits, x for an unknown digit). */
+  ssn?: string;
+  /** 3.02.2 */
+  ssnDataQuality?: number | null;
+  /** 3.04 race and ethnicity codes. */
+  race?: number[];
+  /** 1.6 when no race is given: 8, 9 or 99. */
+  raceNone?: number | null;
+  /** 4.21 (3.06) sex. */
+  sex?: number | null;
+  /** 3.07 veteran status (adults). */
+  veteranStatus?: number | null;
 }
 
 export interface ProjectStartMember {
@@ -138,6 +153,12 @@ export type MemberField =
   | 'nameDataQuality'
   | 'dob'
   | 'dobDataQuality'
+  /** W-START-5: a quick-created member's other universal data elements. */
+  | 'ssn'
+  | 'ssnDataQuality'
+  | 'race'
+  | 'sex'
+  | 'veteranStatus'
   /** W-ROI-7: the member's HMIS Release of Information. */
   | 'roiChoice'
   | 'roiDate'
@@ -165,6 +186,8 @@ export interface ProjectStartDraft {
   members: DraftMember[];
   /** 3.16 chosen on the screen; absent/null: the project's first CoC. */
   enrollmentCoc?: string | null;
+  /** W-START-6: the step on screen ('household', a member's key, 'review'); absent: household. */
+  step?: string;
 }
 
 export interface DraftMember {

@@ -1,26 +1,27 @@
-// Project start (Hennepin "Entry"): the project start date, the household, the HMIS Release of
-// Information of those without one (W-ROI-7), each member's Entry assessment (MN Core, 4.05–4.10
-// and Hennepin Case Management at stage 1, from the form definitions as the provider uses them)
-// and the signed-in case manager on the Case Managers tab, saved as one unit. The rules (what blocks saving, which records a save creates) are in
-// src/domain/workflow/project-start.ts; the sections are in this folder's other files.
+// Project start (Hennepin "Entry") as steps (W-START-6): the household (start date, members and
+// relationships, the head of household's questions about the household, the case manager's
+// start), one step per member (universal data elements, W-START-5; 4.12; the HMIS Release of
+// Information, W-ROI-7; their Entry assessment from the form definitions as the provider uses
+// them), then a review that saves everything as one unit. The draft (step included) is kept on
+// the device as the person types. What the screen shows and saves is projectStartView
+// (src/domain/workflow/project-start-view.ts); the sections are in this folder's other files.
 import { useEffect, useRef, useState } from 'react';
 import { clientViewsById, openEnrollmentsAt, type RecordView } from '../../db';
 import type { AnswerValue } from '../../domain/forms';
 import { newId } from '../../domain/records';
 import {
-  buildProjectStartChanges,
-  checkHousehold,
-  checkProjectStart,
-  headFirst,
   initialProjectStartDraft,
-  projectStartForms,
   type DraftMember,
   type IssueTarget,
   type NewMemberDetails,
   type ProjectStartDraft,
-  type ProjectStartInput,
-  type ProjectStartIssue,
 } from '../../domain/workflow/project-start';
+import {
+  HOUSEHOLD_STEP,
+  REVIEW_STEP,
+  draftOnStep,
+  projectStartView,
+} from '../../domain/workflow/project-start-view';
 import { enrollmentCocOptions } from '../../domain/workflow/enrollment-coc';
 import { hasFederalFunder } from '../../domain/workflow/federal-funder';
 import { useDraft } from '../../shared/draft';
@@ -28,22 +29,20 @@ import { useLiveQuery } from '../../shared/live';
 import { back, navigate } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
 import { useServices } from '../../shared/services';
-import { Alert, Button, ErrorSummary, Loading, Page, type FieldError } from '../../shared/ui';
+import { Alert, Button, ErrorSummary, Loading, Page } from '../../shared/ui';
 import { CaseManagerSection, StartDateSection } from './DateSections';
-import { EntryAssessmentSection } from './EntryAssessmentSection';
-import {
-  addExistingMember,
-  addNewMember,
-  projectStartMembers,
-  removeMember,
-  updateMember,
-} from './draft-members';
+import { EntryAssessmentSection, HouseholdQuestionsSection } from './EntryAssessmentSection';
+import { addExistingMember, addNewMember, removeMember, updateMember } from './draft-members';
 import { HouseholdSection } from './HouseholdSection';
+import { MemberUdeSection } from './MemberUdeSection';
 import { RoiSection } from './RoiSection';
-import { answerErrorsOf, elementIdOf, summaryOf, unknownClientName } from './issues';
+import { elementIdOf, summaryOf } from './issues';
 import { clientName, memberElementId } from './MemberPicker';
 import { StartNotices } from './StartNotices';
+import { ReviewSection, StepButtons, StepList } from './Steps';
 import './project-start.css';
+
+const STEP_HEADING = 'ps-step-heading';
 
 export function ProjectStartPage({ clientId }: { clientId: string }) {
   const services = useServices();
@@ -104,12 +103,10 @@ interface FormProps {
 function ProjectStartForm(props: FormProps) {
   const { clientId, value, set, today } = props;
   const { db, save } = useServices();
-  const [errors, setErrors] = useState<ProjectStartIssue[]>([]);
-  // Kept as state: the summary takes focus whenever it changes, so only a save attempt sets it.
-  const [summary, setSummary] = useState<FieldError[]>([]);
+  // Set by a Save: the errors show on their fields and steps from then on (fixed ones go away).
+  const [showErrors, setShowErrors] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const focusNext = useRef<string | null>(null);
   // Clients added from the search, shown by name at once (before the live query reads them).
   const [picked, setPicked] = useState<ReadonlyMap<string, RecordView>>(new Map());
@@ -121,38 +118,41 @@ function ProjectStartForm(props: FormProps) {
     [db, clientId, props.providerId],
   );
 
-  // After adding or removing a member, move focus to where the person continues.
+  // After a step change, or adding or removing a member, move focus to where the person continues.
   useEffect(() => {
     const id = focusNext.current;
     if (id === null) return;
     focusNext.current = null;
-    document.getElementById(id)?.focus();
+    const element = document.getElementById(id);
+    element?.focus();
+    if (id === STEP_HEADING) element?.scrollIntoView?.({ block: 'start' });
   });
 
-  const members = projectStartMembers(value.members, (id) => views.data?.get(id) ?? picked.get(id));
-
-  const input: ProjectStartInput = {
-    providerId: props.providerId,
-    projectType: props.projectType,
-    projectStartDate: value.projectStartDate,
-    today,
+  const clients = new Map<string, RecordView>(picked);
+  for (const [id, view] of views.data ?? []) clients.set(id, view);
+  const view = projectStartView({
+    draft: value,
+    clientId,
+    clients,
+    provider: {
+      id: props.providerId,
+      projectType: props.projectType,
+      cocOptions: props.cocOptions,
+      federal: props.federal,
+    },
     caseManagerId: props.caseManagerId,
-    caseManagerStartDate: value.caseManagerStartDate,
-    members,
-    cocOptions: props.cocOptions,
-    enrollmentCoc: value.enrollmentCoc ?? null,
-    federal: props.federal,
-  };
-  const forms = projectStartForms(input);
-  const warnings = checkHousehold(members).warnings;
-
-  const ordered = headFirst(members);
-  const headKey = members.find((m) => m.relationshipToHoH === 1)?.key ?? ordered[0]?.key;
-  const mainName = members.find((m) => m.key === clientId)?.name ?? unknownClientName(clientId);
+    today,
+    showErrors,
+  });
+  const { current, members } = view;
 
   // ---- changes to the draft ----
   const setFocusNext = (id: string) => {
     focusNext.current = id;
+  };
+  const go = (step: string) => {
+    set((prev) => draftOnStep(prev, step));
+    setFocusNext(STEP_HEADING);
   };
   const update = (key: string, change: (m: DraftMember) => DraftMember) =>
     set((prev) => updateMember(prev, key, change));
@@ -164,10 +164,10 @@ function ProjectStartForm(props: FormProps) {
     set((prev) => removeMember(prev, key));
     setFocusNext('ps-add-heading');
   };
-  const addExisting = (view: RecordView) => {
-    setPicked((prev) => new Map(prev).set(view.id, view));
-    set((prev) => addExistingMember(prev, view.id));
-    setFocusNext(memberElementId(view.id, 'relationshipToHoH'));
+  const addExisting = (record: RecordView) => {
+    setPicked((prev) => new Map(prev).set(record.id, record));
+    set((prev) => addExistingMember(prev, record.id));
+    setFocusNext(memberElementId(record.id, 'relationshipToHoH'));
   };
   const addNew = () => {
     const id = newId();
@@ -175,37 +175,27 @@ function ProjectStartForm(props: FormProps) {
     setFocusNext(memberElementId(id, 'firstName'));
   };
 
-  // ---- errors ----
+  // ---- errors: each on the step where it is fixed ----
   const errorFor = (target: IssueTarget): string | null => {
     const id = elementIdOf(target);
-    return errors.find((e) => elementIdOf(e.target) === id)?.message ?? null;
+    return view.shownErrors.find((e) => elementIdOf(e.target) === id)?.message ?? null;
   };
-  const toggle = (key: string) =>
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
+  const stepErrors = view.shownErrors.filter((e) => view.stepOf(e.target) === current.key);
+  const summary = summaryOf(stepErrors, members);
   const onSave = async () => {
     setSaveError(null);
-    const check = checkProjectStart(input);
-    setErrors(check.errors);
-    setSummary(summaryOf(check.errors, members));
-    if (check.errors.length > 0) {
-      const withErrors = new Set(expanded);
-      for (const e of check.errors)
-        if (e.target.kind === 'answer' || e.target.kind === 'cls')
-          withErrors.add(e.target.memberKey);
-      setExpanded(withErrors);
+    setShowErrors(true);
+    if (!view.canSave || view.records === null) {
+      // Errors found at save are shown on the step they belong to: go there.
+      if (view.firstStepWithErrors !== null && view.firstStepWithErrors !== current.key)
+        set((prev) => draftOnStep(prev, view.firstStepWithErrors!));
       return;
     }
     setSaving(true);
     try {
-      const records = buildProjectStartChanges(input);
-      await save(records.changes);
+      await save(view.records.changes);
       await props.clear();
-      navigate(paths.enrollment(records.headEnrollmentId), { replace: true });
+      navigate(paths.enrollment(view.records.headEnrollmentId), { replace: true });
     } catch (error) {
       setSaving(false);
       setSaveError(error instanceof Error ? error.message : String(error));
@@ -215,13 +205,16 @@ function ProjectStartForm(props: FormProps) {
   const cmStart = value.caseManagerStartDate ?? value.projectStartDate;
   // Names first: the members' records are read once before the form shows.
   if (views.data === undefined) return <Loading />;
+  const memberStep = current.kind === 'member' ? view.memberSteps.get(current.key) : undefined;
+  const headStep = view.headKey !== undefined ? view.memberSteps.get(view.headKey) : undefined;
+  const otherSteps = view.steps.filter((s) => s.key !== current.key && s.errorCount > 0);
 
   return (
     <Page
       title="Project start"
       subtitle={
         <>
-          {mainName} · {props.providerName}
+          {view.mainName} · {props.providerName}
         </>
       }
       back={{ to: paths.client(clientId), label: 'Client profile' }}
@@ -229,86 +222,117 @@ function ProjectStartForm(props: FormProps) {
       <StartNotices
         restored={props.restored}
         clientOnDevice={props.clientOnDevice}
-        mainName={mainName}
+        mainName={view.mainName}
         providerName={props.providerName}
         open={openHere.data ?? []}
       />
+      <StepList view={view} onGo={go} />
+      <h2 id={STEP_HEADING} className="ps-step-heading" tabIndex={-1}>
+        {current.heading}
+      </h2>
       <ErrorSummary errors={summary} />
+      {otherSteps.length > 0 ? (
+        <Alert tone="warning" title="Other steps have something to fix">
+          {otherSteps.map((s) => (
+            <Button key={s.key} variant="link" onClick={() => go(s.key)}>
+              {s.title}: {s.errorCount} to fix
+            </Button>
+          ))}
+        </Alert>
+      ) : null}
       {saveError ? (
         <Alert tone="error" title="Not saved">
           <p>{saveError}</p>
         </Alert>
       ) : null}
 
-      <StartDateSection
-        today={today}
-        projectStartDate={value.projectStartDate}
-        cocOptions={props.cocOptions}
-        enrollmentCoc={value.enrollmentCoc ?? null}
-        errorFor={errorFor}
-        onStartDate={(v) => set((prev) => ({ ...prev, projectStartDate: v }))}
-        onCoc={(v) => set((prev) => ({ ...prev, enrollmentCoc: v }))}
+      {current.key === HOUSEHOLD_STEP ? (
+        <>
+          <StartDateSection
+            today={today}
+            projectStartDate={value.projectStartDate}
+            cocOptions={props.cocOptions}
+            enrollmentCoc={value.enrollmentCoc ?? null}
+            errorFor={errorFor}
+            onStartDate={(v) => set((prev) => ({ ...prev, projectStartDate: v }))}
+            onCoc={(v) => set((prev) => ({ ...prev, enrollmentCoc: v }))}
+          />
+          <HouseholdSection
+            clientId={clientId}
+            ordered={members}
+            draftMembers={value.members}
+            projectStartDate={value.projectStartDate}
+            today={today}
+            known={(id) => clients.has(id)}
+            warnings={view.householdWarnings}
+            errorFor={errorFor}
+            onRelationship={(key, v) => update(key, (d) => ({ ...d, relationshipToHoH: v }))}
+            onNewDetails={updateNew}
+            onRemove={remove}
+            onAddExisting={addExisting}
+            onAddNew={addNew}
+          />
+          {headStep ? (
+            <HouseholdQuestionsSection
+              step={headStep}
+              forms={view.forms}
+              householdFieldIds={view.householdFieldIds}
+              onAnswer={(fieldId, answer) => setAnswer(headStep.member.key, fieldId, answer)}
+            />
+          ) : null}
+          <CaseManagerSection
+            today={today}
+            caseManagerName={props.caseManagerName}
+            value={cmStart}
+            error={errorFor({ kind: 'caseManagerStartDate' })}
+            onChange={(v) =>
+              set((prev) => ({
+                ...prev,
+                caseManagerStartDate: v === prev.projectStartDate ? null : v,
+              }))
+            }
+          />
+        </>
+      ) : null}
+
+      {memberStep ? (
+        <>
+          <MemberUdeSection
+            step={memberStep}
+            projectStartDate={value.projectStartDate}
+            errorFor={errorFor}
+            onNewDetails={(patch) => updateNew(memberStep.member.key, patch)}
+          />
+          <RoiSection
+            ordered={members}
+            only={memberStep.member.key}
+            projectStartDate={value.projectStartDate}
+            today={today}
+            errorFor={errorFor}
+            onAnswer={(key, answer) => update(key, (d) => ({ ...d, roiAnswer: answer }))}
+          />
+          <EntryAssessmentSection
+            step={memberStep}
+            projectType={props.projectType}
+            federal={props.federal}
+            forms={view.forms}
+            householdFieldIds={view.householdFieldIds}
+            errorFor={errorFor}
+            onAnswer={(fieldId, answer) => setAnswer(memberStep.member.key, fieldId, answer)}
+            onCls={(cls) => update(memberStep.member.key, (d) => ({ ...d, cls }))}
+          />
+        </>
+      ) : null}
+
+      {current.key === REVIEW_STEP ? <ReviewSection view={view} onGo={go} /> : null}
+
+      <StepButtons
+        view={view}
+        saving={saving}
+        onGo={go}
+        onSave={() => void onSave()}
+        onCancel={() => back(paths.client(clientId))}
       />
-
-      <HouseholdSection
-        clientId={clientId}
-        ordered={ordered}
-        draftMembers={value.members}
-        projectStartDate={value.projectStartDate}
-        today={today}
-        known={(id) => Boolean(views.data?.has(id)) || picked.has(id)}
-        warnings={warnings}
-        errorFor={errorFor}
-        onRelationship={(key, v) => update(key, (d) => ({ ...d, relationshipToHoH: v }))}
-        onNewDetails={updateNew}
-        onRemove={remove}
-        onAddExisting={addExisting}
-        onAddNew={addNew}
-      />
-
-      <RoiSection
-        ordered={ordered}
-        projectStartDate={value.projectStartDate}
-        today={today}
-        errorFor={errorFor}
-        onAnswer={(key, answer) => update(key, (d) => ({ ...d, roiAnswer: answer }))}
-      />
-
-      {ordered.map((m) => (
-        <EntryAssessmentSection
-          key={m.key}
-          member={m}
-          isHead={m.key === headKey}
-          isOpen={m.key === headKey || expanded.has(m.key)}
-          onToggle={() => toggle(m.key)}
-          input={input}
-          forms={forms}
-          errorFor={errorFor}
-          answerErrors={answerErrorsOf(errors, m.key)}
-          onAnswer={(fieldId, answer) => setAnswer(m.key, fieldId, answer)}
-          onCls={(cls) => update(m.key, (d) => ({ ...d, cls }))}
-        />
-      ))}
-
-      <CaseManagerSection
-        today={today}
-        caseManagerName={props.caseManagerName}
-        value={cmStart}
-        error={errorFor({ kind: 'caseManagerStartDate' })}
-        onChange={(v) =>
-          set((prev) => ({
-            ...prev,
-            caseManagerStartDate: v === prev.projectStartDate ? null : v,
-          }))
-        }
-      />
-
-      <div className="form-actions">
-        <Button variant="primary" busy={saving} onClick={() => void onSave()}>
-          Save project start
-        </Button>
-        <Button onClick={() => back(paths.client(clientId))}>Cancel</Button>
-      </div>
     </Page>
   );
 }

@@ -19,8 +19,10 @@ const CHOICES = roiChoiceOptions();
 const METHODS = roiMethodOptions();
 
 export function RoiSection(props: {
-  /** Head of household first. */
+  /** Head of household first (all of them: children get the head's choice). */
   ordered: readonly ProjectStartMember[];
+  /** Show only this member (their step); absent: everyone. */
+  only?: string;
   projectStartDate: string;
   today: string;
   errorFor(target: IssueTarget): string | null;
@@ -32,74 +34,77 @@ export function RoiSection(props: {
   return (
     <Section title="HMIS Release of Information">
       <p className="muted">
-        Each adult and the head of household choose Share or Do Not Share on the HMIS Release of
-        Information; the head of household chooses for the children. With Do Not Share, other
-        organizations see only the basic client record. Without a choice, the client is treated as
-        Do Not Share.
+        Adults and the head of household choose; the head of household chooses for the children.
+        Without a choice, the client is treated as Do Not Share.
       </p>
       <ul className="list">
-        {ordered.map((m) => {
-          if (!asksStartRoi(m, dates)) {
+        {ordered
+          .filter((m) => props.only === undefined || m.key === props.only)
+          .map((m) => {
+            if (!asksStartRoi(m, dates)) {
+              return (
+                <li key={m.key} className="project-start-roi-member">
+                  <p>
+                    <strong>{m.name}</strong>:{' '}
+                    {m.roi
+                      ? roiText(m.roi)
+                      : forChildren
+                        ? `the head of household's choice is recorded for them: ${roiText(forChildren)}`
+                        : 'recorded with the head of household’s choice once it is given.'}
+                  </p>
+                </li>
+              );
+            }
+            const answer = m.roiAnswer ?? emptyRoiAnswer();
+            const target = (field: RoiField): IssueTarget => ({
+              kind: 'member',
+              memberKey: m.key,
+              field: roiMemberField(field),
+            });
+            const id = (field: RoiField) => memberElementId(m.key, roiMemberField(field));
+            const set = (patch: Partial<RoiAnswer>) =>
+              props.onAnswer(m.key, { ...answer, ...patch });
             return (
               <li key={m.key} className="project-start-roi-member">
-                <p>
-                  <strong>{m.name}</strong>:{' '}
-                  {m.roi
-                    ? roiText(m.roi)
-                    : forChildren
-                      ? `the head of household's choice is recorded for them: ${roiText(forChildren)}`
-                      : 'recorded with the head of household’s choice once it is given.'}
-                </p>
+                <RadioGroup
+                  id={id('choice')}
+                  label={`${m.name}: Share or Do Not Share`}
+                  hint={
+                    answer.choice === null ? (
+                      <Badge tone="warning">Not recorded yet</Badge>
+                    ) : undefined
+                  }
+                  options={CHOICES}
+                  value={answer.choice}
+                  error={errorFor(target('choice'))}
+                  inline
+                  onChange={(v) =>
+                    set({ choice: v, date: answer.date === '' ? today : answer.date })
+                  }
+                />
+                <TextField
+                  id={id('date')}
+                  type="date"
+                  label={`Date ${m.name} gave it`}
+                  max={today}
+                  autoComplete="off"
+                  value={answer.date}
+                  error={errorFor(target('date'))}
+                  onChange={(v) => set({ date: v })}
+                />
+                <RadioGroup
+                  id={id('method')}
+                  label={`How ${m.name} gave it`}
+                  hint="Verbal consent (by phone): have the client sign at the first meeting in person."
+                  options={METHODS}
+                  value={answer.method}
+                  error={errorFor(target('method'))}
+                  inline
+                  onChange={(v) => set({ method: v })}
+                />
               </li>
             );
-          }
-          const answer = m.roiAnswer ?? emptyRoiAnswer();
-          const target = (field: RoiField): IssueTarget => ({
-            kind: 'member',
-            memberKey: m.key,
-            field: roiMemberField(field),
-          });
-          const id = (field: RoiField) => memberElementId(m.key, roiMemberField(field));
-          const set = (patch: Partial<RoiAnswer>) => props.onAnswer(m.key, { ...answer, ...patch });
-          return (
-            <li key={m.key} className="project-start-roi-member">
-              <RadioGroup
-                id={id('choice')}
-                label={`${m.name}: Share or Do Not Share`}
-                hint={
-                  answer.choice === null ? (
-                    <Badge tone="warning">Not recorded yet</Badge>
-                  ) : undefined
-                }
-                options={CHOICES}
-                value={answer.choice}
-                error={errorFor(target('choice'))}
-                inline
-                onChange={(v) => set({ choice: v, date: answer.date === '' ? today : answer.date })}
-              />
-              <TextField
-                id={id('date')}
-                type="date"
-                label={`Date ${m.name} gave it`}
-                max={today}
-                autoComplete="off"
-                value={answer.date}
-                error={errorFor(target('date'))}
-                onChange={(v) => set({ date: v })}
-              />
-              <RadioGroup
-                id={id('method')}
-                label={`How ${m.name} gave it`}
-                hint="Verbal consent (by phone): have the client sign at the first meeting in person."
-                options={METHODS}
-                value={answer.method}
-                error={errorFor(target('method'))}
-                inline
-                onChange={(v) => set({ method: v })}
-              />
-            </li>
-          );
-        })}
+          })}
       </ul>
     </Section>
   );

@@ -85,3 +85,29 @@ export async function openAs(
   await page.goto(url, { waitUntil: 'load' });
   await unlock(page, who);
 }
+
+/** The phone screens a page takes now: its height over the viewport's (740 px on PHONE). */
+export async function screensTall(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollHeight / window.innerHeight);
+}
+
+/**
+ * Project start is steps (W-START-6): presses "Next: <title>" and waits for the step's heading
+ * ("Step 2 of 4: <title>"). Returns how many phone screens the step left was tall, so a walk can
+ * sum the screens of a whole project start.
+ */
+export async function nextProjectStartStep(page: Page, title: string): Promise<number> {
+  const screens = await screensTall(page);
+  await page.getByRole('button', { name: `Next: ${title}`, exact: true }).click();
+  await page
+    .getByRole('heading', {
+      level: 2,
+      name: new RegExp(`^Step \\d+ of \\d+: ${escapeRegExp(title)}$`),
+    })
+    .waitFor();
+  return screens;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -9,7 +9,7 @@ import { enrollmentBundle } from '../../../../src/db';
 import { newId } from '../../../../src/domain/records';
 import { ProjectStartPage } from '../../../../src/features/project-start';
 import { TEST_PROVIDER, makeServices, renderWithServices } from '../render';
-import { clientChange, expectNoAxeViolations, seed } from './helpers';
+import { clientChange, expectNoAxeViolations, goToStep, saveProjectStart, seed } from './helpers';
 
 const ROBIN = newId();
 const SKY = newId();
@@ -39,7 +39,8 @@ async function setup(provider: ProviderSummary) {
   const user = userEvent.setup();
   const view = renderWithServices(<ProjectStartPage clientId={ROBIN} />, services);
   await screen.findByRole('heading', { level: 1, name: 'Project start' });
-  await screen.findByRole('button', { name: 'Save project start' });
+  await screen.findByRole('heading', { level: 2, name: /^Step 1 of \d+: Household$/ });
+  await goToStep(user, 'Robin Testperson');
   // W-START-2: the head of household's 4.12, so only the disabilities are left to block.
   const select = screen.getByLabelText(/Where is Robin Testperson staying on the start date/);
   await user.selectOptions(
@@ -80,23 +81,25 @@ describe('ProjectStartPage: 4.05–4.10 and 3.08', { timeout: 60_000 }, () => {
         /6 disabilities questions \(4\.05–4\.10\) must be answered before saving/,
       ),
     ).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveProjectStart(user);
+    await screen.findByRole('heading', { level: 2, name: /^Step 2 of 3: Robin Testperson$/ });
     const summary = await screen.findByRole('alert');
     for (const noun of ['a physical disability', 'HIV/AIDS', 'a substance use disorder']) {
       expect(summary.textContent).toContain(
         `“Does the client have ${noun}?” is required at project start: this provider has a federal funder.`,
       );
     }
-    const physical = within(head).getByRole('group', { name: QUESTIONS[0] });
+    const onStep = region('Entry assessment: Robin Testperson');
+    const physical = within(onStep).getByRole('group', { name: QUESTIONS[0] });
     expect(physical.textContent).toContain('is required at project start');
     expect(services.saved).toEqual([]);
     await expectNoAxeViolations(container);
 
-    await answerAll(user, head, "Client doesn't know");
+    await answerAll(user, onStep, "Client doesn't know");
     expect(
-      within(head).getByText('The disabilities questions (4.05–4.10) are answered.'),
+      within(onStep).getByText('The disabilities questions (4.05–4.10) are answered.'),
     ).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveProjectStart(user);
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     const id = window.location.pathname.split('/').pop()!;
     const bundle = (await enrollmentBundle(services.db, id))!;
@@ -107,30 +110,29 @@ describe('ProjectStartPage: 4.05–4.10 and 3.08', { timeout: 60_000 }, () => {
     });
   });
 
-  it('W-DIS5: every member is asked; a member’s missing answers open their form', async () => {
+  it('W-DIS5: every member is asked; a member’s missing answers take the save to their step', async () => {
     const { services, user } = await setup(ESG_PROVIDER);
+    await answerAll(user, region('Entry assessment: Robin Testperson'), 'No');
+    await goToStep(user, 'Household');
     await user.type(screen.getByLabelText('Find a client on this device by name'), 'sky');
     await user.click(await screen.findByRole('button', { name: 'Add Sky Testperson' }));
     await user.selectOptions(
       await screen.findByLabelText(/Relationship to head of household \(Sky Testperson\)/),
       'Child',
     );
-    await answerAll(user, region('Entry assessment: Robin Testperson'), 'No');
-    const toggle = screen.getByRole('button', { name: 'Answer for Sky Testperson' });
-    expect(toggle.getAttribute('aria-expanded')).toBe('false');
 
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveProjectStart(user);
+    await screen.findByRole('heading', { level: 2, name: /^Step 3 of 4: Sky Testperson$/ });
     const summary = await screen.findByRole('alert');
     expect(summary.textContent).toContain(
       'Sky Testperson: “Does the client have a physical disability?” is required at project start',
     );
     expect(summary.textContent).not.toContain('Robin Testperson: “Does the client have');
-    expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(services.saved).toEqual([]);
 
     const sky = region('Entry assessment: Sky Testperson');
     await answerAll(user, sky, 'No');
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveProjectStart(user);
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     expect(services.saved).toHaveLength(1);
   });
@@ -141,7 +143,7 @@ describe('ProjectStartPage: 4.05–4.10 and 3.08', { timeout: 60_000 }, () => {
     const physical = within(head).getByRole('group', { name: QUESTIONS[0] });
     expect(within(physical).getAllByRole('radio').length).toBeGreaterThan(0);
     expect(within(head).queryByText(/must be answered before saving/)).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveProjectStart(user);
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     expect(services.saved).toHaveLength(1);
   });
@@ -164,7 +166,7 @@ describe('ProjectStartPage: 4.05–4.10 and 3.08', { timeout: 60_000 }, () => {
     );
     await expectNoAxeViolations(container);
 
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveProjectStart(user);
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     const id = window.location.pathname.split('/').pop()!;
     expect((await enrollmentBundle(services.db, id))!.entry?.answers).toMatchObject({

@@ -1,5 +1,7 @@
 // Project start on a real device database: a household of three saved as one unit, readable with
-// enrollmentBundle; what blocks saving and what does not; the forms' conditional questions.
+// enrollmentBundle; what blocks saving and what does not; the forms' conditional questions; the
+// steps (W-START-6), members complete or flagged (W-START-5), questions that do not apply
+// (W-START-4).
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +9,7 @@ import { enrollmentBundle, getView } from '../../../../src/db';
 import { newId, singletonAssessmentId } from '../../../../src/domain/records';
 import { ProjectStartPage } from '../../../../src/features/project-start';
 import { TEST_PROVIDER, TEST_TODAY, makeServices, renderWithServices } from '../render';
-import { clientChange, expectNoAxeViolations, seed } from './helpers';
+import { clientChange, expectNoAxeViolations, goToStep, saveProjectStart, seed } from './helpers';
 
 const ROBIN = newId();
 const SKY = newId();
@@ -21,9 +23,12 @@ async function setup(clientId = ROBIN, provider = TEST_PROVIDER) {
   const user = userEvent.setup();
   const view = renderWithServices(<ProjectStartPage clientId={clientId} />, services);
   await screen.findByRole('heading', { level: 1, name: 'Project start' });
-  await screen.findByRole('button', { name: 'Save project start' });
+  await screen.findByRole('heading', { level: 2, name: /^Step 1 of \d+: Household$/ });
   return { ...view, services, user };
 }
+
+const goTo = goToStep;
+const saveAll = saveProjectStart;
 
 function region(name: string): HTMLElement {
   return screen.getByRole('region', { name });
@@ -84,22 +89,21 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
         screen.getByLabelText(/Relationship to head of household \(Alex Sample\)/),
         'Spouse or partner',
       );
+      await expectNoAxeViolations(container);
 
-      // The head of household's form is open; the others wait behind a disclosure.
+      // One step per member, the head of household first.
+      await goTo(user, 'Robin Testperson');
       const head = region('Entry assessment: Robin Testperson');
       await user.click(radio(head, /disabling condition/, 'Yes'));
       await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
-      const skyToggle = screen.getByRole('button', { name: 'Answer for Sky Testperson' });
-      expect(skyToggle.getAttribute('aria-expanded')).toBe('false');
-      await user.click(skyToggle);
-      expect(skyToggle.getAttribute('aria-expanded')).toBe('true');
+      await goTo(user, 'Sky Testperson');
       const sky = region('Entry assessment: Sky Testperson');
       // A child is not asked the prior living situation (head of household and adults only).
       expect(within(sky).queryByLabelText(/Where the client stayed the night before/)).toBeNull();
       await user.click(radio(sky, /disabling condition/, 'No'));
       // A child is not asked 4.12 either; the adult is.
       expect(within(sky).queryByLabelText(/staying on the start date/)).toBeNull();
-      await user.click(screen.getByRole('button', { name: 'Answer for Alex Sample' }));
+      await goTo(user, 'Alex Sample');
       await chooseCls(user, 'Alex Sample', /^Staying or living in a friend's room/);
       // 4.12.B follows the situation chosen.
       await user.click(
@@ -107,8 +111,9 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
       );
 
       await expectNoAxeViolations(container);
+      expect(services.saved).toEqual([]);
 
-      await user.click(screen.getByRole('button', { name: 'Save project start' }));
+      await saveAll(user);
       await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
       const headId = enrollmentIdFromPath();
 
@@ -175,24 +180,97 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
         nameDataQuality: 1,
         dob: '1988-11-30',
         dobDataQuality: 2,
+        // W-START-5: not asked on Alex's step, so not collected (never an answer).
+        ssnDataQuality: 99,
+        veteranStatus: 99,
       });
       expect(await services.db.drafts.count()).toBe(0);
     },
   );
 
+  it('W-START-6 shows "Step 2 of 4", moves focus to the step heading, keeps the draft across steps', async () => {
+    const { services, user } = await setup();
+    await user.selectOptions(await addSky(user), 'Child');
+    const next = screen.getByRole('button', { name: 'Next: Robin Testperson' });
+    expect(next.closest('.ps-step-actions')).not.toBeNull();
+    await user.click(next);
+    const heading = await screen.findByRole('heading', {
+      level: 2,
+      name: 'Step 2 of 4: Robin Testperson',
+    });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
+    await user.click(screen.getByRole('button', { name: 'Back: Household' }));
+    await screen.findByRole('heading', { level: 2, name: 'Step 1 of 4: Household' });
+    // What was typed on a step is still there; nothing is saved before the review's Save.
+    await goTo(user, 'Robin Testperson');
+    const select = screen.getByLabelText(/Where is Robin Testperson staying on the start date/);
+    expect((select as HTMLSelectElement).value).toBe('116');
+    expect(services.saved).toEqual([]);
+    expect(screen.queryByRole('button', { name: 'Save project start' })).toBeNull();
+  });
+
+  it('W-START-5 flags a member missing universal data elements, on their step and on the review', async () => {
+    const { user, container } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Add a new person' }));
+    await user.type(screen.getByLabelText('First name'), 'Jordan');
+    await user.type(screen.getByLabelText('Last name'), 'Sample');
+    await user.click(radio(container, /Name data quality/, 'Full name reported'));
+    fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: '2019-04-01' } });
+    await user.click(radio(container, /Date of birth data quality/, 'Full DOB reported'));
+    await user.selectOptions(
+      screen.getByLabelText(/Relationship to head of household \(Jordan Sample\)/),
+      'Child',
+    );
+    await goTo(user, 'Jordan Sample');
+    const about = region('About Jordan Sample');
+    expect(about.textContent).toContain('Incomplete: Jordan Sample');
+    expect(about.textContent).toContain('Sex (3.06)');
+    // A child is not asked veteran status (3.07).
+    expect(within(about).queryByLabelText(/Veteran status/)).toBeNull();
+    const sex = within(about).getByLabelText(/^Sex/);
+    await user.selectOptions(sex, within(sex).getAllByRole('option')[1]!);
+    expect(region('About Jordan Sample').textContent).not.toContain('Sex (3.06)');
+
+    await goTo(user, 'Review and save');
+    const missing = screen.getByRole('list', { name: 'Missing for Jordan Sample' });
+    expect(missing.textContent).toContain('Race and ethnicity (3.04)');
+    expect(missing.textContent).toContain('Social Security Number or why it is missing (3.02)');
+    // Robin has required Entry answers still to ask: not said to be complete either.
+    expect(screen.queryByText('Complete')).toBeNull();
+    await expectNoAxeViolations(container);
+  });
+
+  it('W-START-4 does not ask a 7-year-old for proof of income; the head of household is asked', async () => {
+    const { user } = await setup();
+    await user.selectOptions(await addSky(user), 'Child');
+    await goTo(user, 'Robin Testperson');
+    expect(
+      within(region('Entry assessment: Robin Testperson')).queryAllByText(/Proof of income/).length,
+    ).toBeGreaterThan(0);
+    await goTo(user, 'Sky Testperson');
+    const sky = region('Entry assessment: Sky Testperson');
+    expect(within(sky).queryByText(/Proof of income/)).toBeNull();
+    expect(within(sky).queryAllByText(/Birth certificate/).length).toBeGreaterThan(0);
+  });
+
   it('needs exactly one head of household', async () => {
     const { services, user, container } = await setup();
-    const skyRelationship = await addSky(user);
-    await user.selectOptions(skyRelationship, 'Self (head of household)');
-    await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await user.selectOptions(await addSky(user), 'Self (head of household)');
+    await saveAll(user);
 
+    // Errors found at save are shown on the step they belong to.
+    await screen.findByRole('heading', { level: 2, name: /^Step \d+ of \d+: Household$/ });
     const summary = await screen.findByRole('alert');
     expect(summary.textContent).toMatch(/to fix before saving/);
     expect(summary.textContent).toContain(
       'This household has 2 heads of household (Robin Testperson and Sky Testperson)',
     );
-    expect(skyRelationship.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      screen
+        .getByLabelText(/Relationship to head of household \(Sky Testperson\)/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
     expect(services.saved).toEqual([]);
     await expectNoAxeViolations(container);
   });
@@ -202,7 +280,8 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     fireEvent.change(screen.getByLabelText(/^Project start date/), {
       target: { value: '2026-03-11' },
     });
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveAll(user);
+    await screen.findByRole('heading', { level: 2, name: /^Step \d+ of \d+: Household$/ });
     expect((await screen.findByRole('alert')).textContent).toContain(
       'The project start date (March 11, 2026) is in the future.',
     );
@@ -211,14 +290,23 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
 
   it('saves with answers missing, but not with an invalid value', async () => {
     const { services, user } = await setup();
+    await goTo(user, 'Robin Testperson');
     const head = region('Entry assessment: Robin Testperson');
     await user.click(radio(head, /income from any source/, 'Yes'));
     await user.click(radio(head, /^Earned income \(job\)/, 'Yes'));
-    const amount = within(head).getByLabelText(/Earned income \(job\): monthly amount/);
-    await user.type(amount, 'about 400');
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await user.type(
+      within(head).getByLabelText(/Earned income \(job\): monthly amount/),
+      'about 400',
+    );
+    await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
+    await saveAll(user);
+    // Back on Robin's step, where the amount is.
+    await screen.findByRole('heading', { level: 2, name: /^Step \d+ of \d+: Robin Testperson$/ });
     expect((await screen.findByRole('alert')).textContent).toContain(
       'must be an amount in dollars and cents',
+    );
+    const amount = within(region('Entry assessment: Robin Testperson')).getByLabelText(
+      /Earned income \(job\): monthly amount/,
     );
     expect(amount.getAttribute('aria-invalid')).toBe('true');
     expect(services.saved).toEqual([]);
@@ -226,19 +314,21 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     // A number is fine; the total and every other question can wait.
     await user.clear(amount);
     await user.type(amount, '400');
-    await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveAll(user);
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     const bundle = (await enrollmentBundle(services.db, enrollmentIdFromPath()))!;
-    expect(bundle.entry?.answers).toEqual({
+    expect(bundle.entry?.answers).toMatchObject({
       incomeFromAnySource: 1,
       earned: 1,
       earnedAmount: 400,
     });
+    // An unanswered question is never saved as No.
+    expect(bundle.entry?.answers).not.toHaveProperty('unemployment');
   });
 
   it('shows the prior living situation follow-ups the answers call for, and saves only those', async () => {
     const { services, user } = await setup();
+    await goTo(user, 'Robin Testperson');
     const head = region('Entry assessment: Robin Testperson');
     const where = within(head).getByLabelText(/Where the client stayed the night before/);
     const dateLabel = /Approximate date this episode of homelessness started/;
@@ -265,7 +355,7 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     expect(within(head).queryByLabelText(dateLabel)).toBeNull();
 
     await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveAll(user);
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     const bundle = (await enrollmentBundle(services.db, enrollmentIdFromPath()))!;
     // The date answered under "place not meant for habitation" is not kept.
@@ -282,8 +372,12 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     expect(
       screen.getByText(/This client's record arrives on this device after the next sync/),
     ).toBeTruthy();
-    await chooseCls(user, 'Client …' + remote.slice(-6), /^Place not meant for habitation/);
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    const name = 'Client …' + remote.slice(-6);
+    await goTo(user, name);
+    // W-START-5: their record is not here, so they are never said to be complete.
+    expect(region(`About ${name}`).textContent).toContain('cannot be checked here');
+    await chooseCls(user, name, /^Place not meant for habitation/);
+    await saveAll(user);
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     const enrollment = await getView(services.db, 'enrollment', enrollmentIdFromPath());
     expect(enrollment).toMatchObject({ clientId: remote, relationshipToHoH: 1 });
@@ -295,16 +389,20 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Add a new person' }));
     // The new person's first name takes focus.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('First name')));
-    const cmStart = screen.getByLabelText(/Your start date as case manager/);
-    expect((cmStart as HTMLInputElement).value).toBe(TEST_TODAY);
+    expect(
+      (screen.getByLabelText(/Your start date as case manager/) as HTMLInputElement).value,
+    ).toBe(TEST_TODAY);
     fireEvent.change(screen.getByLabelText(/^Project start date/), {
       target: { value: '2026-03-02' },
     });
     // It follows the project start date until changed.
-    expect((cmStart as HTMLInputElement).value).toBe('2026-03-02');
-    fireEvent.change(cmStart, { target: { value: '2026-03-01' } });
+    const cmStart = () =>
+      screen.getByLabelText(/Your start date as case manager/) as HTMLInputElement;
+    expect(cmStart().value).toBe('2026-03-02');
+    fireEvent.change(cmStart(), { target: { value: '2026-03-01' } });
 
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveAll(user);
+    await screen.findByRole('heading', { level: 2, name: /^Step \d+ of \d+: Household$/ });
     const summary = await screen.findByRole('alert');
     expect(summary.textContent).toContain(
       'The case manager start date cannot be before the project start date (March 2, 2026).',
@@ -318,9 +416,10 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     await user.click(
       screen.getByRole('button', { name: 'Remove New household member from the household' }),
     );
-    fireEvent.change(cmStart, { target: { value: '2026-03-04' } });
+    fireEvent.change(cmStart(), { target: { value: '2026-03-04' } });
+    await goTo(user, 'Robin Testperson');
     await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveAll(user);
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     const bundle = (await enrollmentBundle(services.db, enrollmentIdFromPath()))!;
     expect(bundle.household).toHaveLength(1);
@@ -328,14 +427,21 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     expect(bundle.assignments[0]).toMatchObject({ startDate: '2026-03-04' });
   });
 
-  it('keeps the input as a draft and brings it back', async () => {
+  it('keeps the input as a draft and brings it back, on the step it was left', async () => {
     const first = await setup();
     await addSky(first.user);
-    await waitFor(async () => expect(await first.services.db.drafts.count()).toBe(1));
+    await goTo(first.user, 'Sky Testperson');
+    await waitFor(async () => {
+      const drafts = await first.services.db.drafts.toArray();
+      expect(drafts).toHaveLength(1);
+      expect((drafts[0]!.value as { step?: string }).step).toBe(SKY);
+    });
     first.unmount();
 
     renderWithServices(<ProjectStartPage clientId={ROBIN} />, first.services);
     expect(await screen.findByText(/Your unsaved input from earlier is back/)).toBeTruthy();
+    await screen.findByRole('heading', { level: 2, name: 'Step 3 of 4: Sky Testperson' });
+    await goTo(first.user, 'Household');
     expect(
       screen.getByLabelText(/Relationship to head of household \(Sky Testperson\)/),
     ).toBeTruthy();
@@ -349,9 +455,10 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
     const coc = screen.getByLabelText(/Continuum of Care \(Enrollment CoC\)/);
     expect((coc as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('MN-500');
     await user.selectOptions(coc, 'MN-501');
+    await goTo(user, 'Robin Testperson');
     await chooseCls(user, 'Robin Testperson', /^Place not meant for habitation/);
     await expectNoAxeViolations(container);
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveAll(user);
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/enrollments\//));
     const enrollment = await getView(services.db, 'enrollment', enrollmentIdFromPath());
     expect(enrollment).toMatchObject({ enrollmentCoc: 'MN-501' });
@@ -360,7 +467,8 @@ describe('ProjectStartPage', { timeout: 30_000 }, () => {
   it('W-START-2 refuses to save without the head of household’s Current Living Situation', async () => {
     const { services, user } = await setup();
     expect(screen.getByText(/No Continuum of Care for this project/)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Save project start' }));
+    await saveAll(user);
+    await screen.findByRole('heading', { level: 2, name: /^Step \d+ of \d+: Robin Testperson$/ });
     const summary = await screen.findByRole('alert');
     expect(summary.textContent).toContain(
       'Choose where Robin Testperson is staying on the start date (Current Living Situation).',

@@ -1,5 +1,7 @@
 // Synthetic people on the test device, and the accessibility check (jsdom cannot compute colours,
 // so contrast is left to the browser tests).
+import { screen, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { expect } from 'vitest';
 import { saveChanges, type Change, type DeviceDatabase } from '../../../../src/db';
@@ -23,4 +25,21 @@ export function clientChange(id: string, firstName: string, lastName: string, do
 /** Writes records as if they were already on the device (not through the page under test). */
 export async function seed(db: DeviceDatabase, changes: Change[]): Promise<void> {
   await saveChanges(db, changes, { providerId: TEST_PROVIDER.id });
+}
+
+/** W-START-6: goes to a project start step from the list of steps ("2. Robin Testperson"). */
+export async function goToStep(user: ReturnType<typeof userEvent.setup>, title: string) {
+  const nav = screen.getByRole('navigation', { name: 'Project start steps' });
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await user.click(within(nav).getByRole('button', { name: new RegExp(`^\\d+\\. ${escaped}`) }));
+  await screen.findByRole('heading', {
+    level: 2,
+    name: new RegExp(`^Step \\d+ of \\d+: ${escaped}$`),
+  });
+}
+
+/** The review step's Save (nothing is saved before it). */
+export async function saveProjectStart(user: ReturnType<typeof userEvent.setup>) {
+  await goToStep(user, 'Review and save');
+  await user.click(screen.getByRole('button', { name: 'Save project start' }));
 }
