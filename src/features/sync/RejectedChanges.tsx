@@ -12,14 +12,13 @@ import {
   resendRejected,
   type RejectedChange,
 } from '../../db';
-import { activeCodes, getList } from '../../domain/codes';
-import { DEFAULT_PICKLIST_REGISTRY } from '../../domain/forms';
 import { parseHlc } from '../../domain/clock/hlc';
 import type { FieldValues } from '../../domain/merge';
-import { EXIT_REASON_LABELS } from '../../domain/records';
 import {
   BLANK_TEXT,
+  CHOICE_KINDS,
   describeChange,
+  editorOptions,
   editorText,
   isEditable,
   parseEditorText,
@@ -43,7 +42,6 @@ import {
   SelectField,
   TextField,
   type FieldError,
-  type Option,
 } from '../../shared/ui';
 import { plural, recordPath, subjectOf } from './words';
 
@@ -200,38 +198,6 @@ function RejectedItem(props: {
   );
 }
 
-function optionsFor(info: FieldInfo, current: string): Option<string>[] {
-  let options: Option<string>[] = [];
-  if (info.kind === 'code' && info.listId) {
-    const list = getList(info.listId);
-    options = activeCodes(list).map((c) => ({ value: String(c.code), label: c.label }));
-    // A retired code stays choosable for the record that has it.
-    const kept = list.codes.find((c) => String(c.code) === current);
-    if (kept && !options.some((o) => o.value === current)) {
-      options.push({ value: current, label: kept.label });
-    }
-  } else if (info.kind === 'picklist' && info.picklistId) {
-    options = DEFAULT_PICKLIST_REGISTRY.activeOptions(info.picklistId).map((o) => ({
-      value: o.code,
-      label: o.label,
-    }));
-    const label = DEFAULT_PICKLIST_REGISTRY.labelOf(info.picklistId, current);
-    if (current && !options.some((o) => o.value === current)) {
-      options.push({ value: current, label: label ?? current });
-    }
-  } else if (info.kind === 'exitReason') {
-    options = Object.entries(EXIT_REASON_LABELS).map(([value, label]) => ({ value, label }));
-  } else if (info.kind === 'boolean') {
-    options = [
-      { value: 'true', label: 'Yes' },
-      { value: 'false', label: 'No' },
-    ];
-  }
-  return options;
-}
-
-const CHOICE_KINDS = new Set(['code', 'picklist', 'exitReason', 'boolean']);
-
 function ResendEditor(props: {
   item: RejectedChange;
   summary: ChangeSummary;
@@ -306,7 +272,7 @@ function ResendEditor(props: {
               key={info.path}
               {...common}
               value={value === '' ? null : value}
-              options={optionsFor(info, value)}
+              options={editorOptions(info, value)}
               placeholder="(blank)"
               onChange={(v) => set(info.path, v ?? '')}
             />
