@@ -95,6 +95,8 @@ export const clientSearchRequestSchema = z.strictObject({
   limit: z.number().int().min(1).max(50).default(20),
 });
 export type ClientSearchRequest = z.input<typeof clientSearchRequestSchema>;
+/** The criteria of a search as the server reads them (the limit defaulted). */
+export type ClientSearchCriteria = Omit<z.output<typeof clientSearchRequestSchema>, 'providerId'>;
 
 /** POST /api/clients/search: recognition fields only, never enrollment data. */
 export const clientMatchesSchema = z.object({

@@ -12,6 +12,7 @@
 // letters (a typo in a first letter is then not forgiven: Soundex keeps the first letter too).
 // At most TYPO_CANDIDATES are read; the matches as typed are read on their own as well, so a
 // crowded first letter never hides one.
+import type { ClientMatch, ClientSearchCriteria } from '../../../src/domain/protocol';
 import { normalizeName } from '../../../src/domain/merge';
 import { recordKey } from '../../../src/domain/records';
 import { matchesQuery, rankBySearch } from '../../../src/domain/workflow/client-match';
@@ -22,25 +23,11 @@ import { viewerOf, visibleProviders } from './roi-visibility';
 /** The most candidate rows a typo-tolerant search reads beyond the matches as typed. */
 export const TYPO_CANDIDATES = 1000;
 
-export interface ClientQuery {
-  firstName?: string;
-  lastName?: string;
-  dob?: string;
-  ssnLast4?: string;
-  limit: number;
-}
+/** The criteria of a search: the protocol's (src/domain/protocol/api.ts). */
+export type ClientQuery = ClientSearchCriteria;
 
-export interface ClientMatch {
-  id: string;
-  firstName: string | null;
-  lastName: string | null;
-  nameDataQuality: number | null;
-  dob: string | null;
-  dobDataQuality: number | null;
-  ssnLast4: string | null;
-  ssnDataQuality: number | null;
-  providers: { id: string; name: string }[];
-}
+/** What the server answers per client: the protocol's type (src/domain/protocol/api.ts). */
+export type { ClientMatch };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
