@@ -58,6 +58,7 @@ export function EntryAssessmentSection(props: {
         </p>
       ) : null}
       <FormRenderer
+        accordion
         forms={props.forms}
         stage={ENTRY_STAGE}
         answers={m.answers}
@@ -90,6 +91,7 @@ export function HouseholdQuestionsSection(props: {
     <Section title="About the whole household">
       <p className="muted">Asked of the head of household, {step.member.name}, for everyone.</p>
       <FormRenderer
+        accordion
         forms={props.forms}
         stage={ENTRY_STAGE}
         answers={step.member.answers}

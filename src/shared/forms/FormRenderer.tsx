@@ -7,9 +7,13 @@
 //    unanswered with No (source-families.ts), never one already answered;
 //  - Total monthly income is computed from the amounts (computed-totals.ts), shown read-only and
 //    written into the answers whenever an amount changes;
-//  - each section is a collapsible block whose heading says how much of it is answered.
+//  - each section is a collapsible block whose heading says how much of it is answered;
+//  - with `accordion`, a form is an accordion: only the first section that needs attention starts
+//    open, the others show their heading, progress and what is left to answer (their questions
+//    are not rendered, so the page is short); each open section ends with "Next section", which
+//    opens the next and closes those that are complete; a section with an error is always open.
 // Nothing is ever answered for the case manager: an unanswered question stays unanswered.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   computeTotal,
   computedTotalOf,
@@ -50,6 +54,11 @@ export interface FormRendererProps {
   idPrefix?: string;
   /** Heading level of section titles. */
   headingLevel?: 2 | 3;
+  /**
+   * One section open at a time, as far as it can be (see the file's head): for the long forms of
+   * project start, a contact's interim update and exit on a phone.
+   */
+  accordion?: boolean;
 }
 
 /** The element id of a field's control, for error links. */
@@ -71,9 +80,21 @@ interface SectionView {
   /** Fields the case manager answers (not notes, not computed totals). */
   answerable: number;
   answered: number;
+  /** Labels of the answerable questions still unanswered, required ones first. */
+  left: string[];
+  /** Required questions still unanswered. */
+  requiredLeft: number;
   /** An error, or a required question unanswered (or answered 8/9/99). */
   attention: boolean;
   hasError: boolean;
+}
+
+/**
+ * A form of many one-question sections (4.05–4.10: a question per disability, and its follow-up):
+ * in an accordion it is one section named after the form, not six headings for six questions.
+ */
+function isListOfQuestions(form: FormDefinition): boolean {
+  return form.sections.length >= 3 && form.sections.every((s) => s.fields.length <= 2);
 }
 
 function buildSections(props: FormRendererProps): SectionView[] {
@@ -86,16 +107,21 @@ function buildSections(props: FormRendererProps): SectionView[] {
   for (const s of statuses) {
     if (s.state !== 'asked') continue;
     if (props.only && s.field.type !== 'note' && !props.only(s.field.id)) continue;
-    const key = `${s.form.id}:${s.sectionId}`;
+    const merged = props.accordion === true && isListOfQuestions(s.form);
+    const key = merged ? `${s.form.id}:all` : `${s.form.id}:${s.sectionId}`;
     let section = sections.at(-1);
     if (section?.key !== key) {
-      const title = s.form.sections.find((x) => x.id === s.sectionId)?.title ?? s.sectionId;
+      const title = merged
+        ? s.form.name
+        : (s.form.sections.find((x) => x.id === s.sectionId)?.title ?? s.sectionId);
       section = {
         key,
         title,
         fields: [],
         answerable: 0,
         answered: 0,
+        left: [],
+        requiredLeft: 0,
         attention: false,
         hasError: false,
       };
@@ -110,6 +136,10 @@ function buildSections(props: FormRendererProps): SectionView[] {
     if (computedTotalOf(field.id) !== undefined) continue;
     section.answerable += 1;
     if (!isEmptyAnswer(props.answers[field.id])) section.answered += 1;
+    else if (missing.has(field.id)) {
+      section.left.splice(section.requiredLeft, 0, field.label);
+      section.requiredLeft += 1;
+    } else section.left.push(field.label);
   }
   return sections.filter((s) => s.fields.some((f) => f.type !== 'note'));
 }
@@ -143,6 +173,28 @@ function progressWords(section: SectionView): string {
   return section.hasError ? `${base} · needs a fix` : base;
 }
 
+/**
+ * Done for now: no error and no required question unanswered (an optional one may be; an answer
+ * of "Client doesn't know" is an answer). "Next section" closes such a section.
+ */
+function isComplete(section: SectionView): boolean {
+  return !section.hasError && section.requiredLeft === 0;
+}
+
+/** What a collapsed section still asks, on one line: "Left: Does the client … · … (and 2 more)". */
+const LEFT_SHOWN = 2;
+function leftWords(section: SectionView): string {
+  const shown = section.left.slice(0, LEFT_SHOWN).join(' · ');
+  const more = section.left.length - LEFT_SHOWN;
+  return `Left: ${shown}${more > 0 ? ` (and ${more} more)` : ''}`;
+}
+
+/** The sections open when an accordion first shows: the first that needs attention. */
+function initiallyOpen(sections: readonly SectionView[]): ReadonlySet<string> {
+  const first = sections.find((s) => s.attention);
+  return new Set(first ? [first.key] : []);
+}
+
 export function FormRenderer(props: FormRendererProps) {
   const prefix = props.idPrefix ?? 'f';
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
@@ -153,8 +205,69 @@ export function FormRenderer(props: FormRendererProps) {
   // summary's links always land on a visible question. Complete sections do not start collapsed
   // even when the answers are carried over (a contact's income, a draft brought back): the case
   // manager opened the form to go through them, and they stay findable where they were.
+  // With `accordion` (opt-in, for the long forms a phone scrolls through), sections start collapsed
+  // except the first that needs attention, and only a section with an error is held open: every
+  // other one opens with one tap on its heading, which says what is left in it.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [noToAllDone, setNoToAllDone] = useState<Readonly<Record<string, number>>>({});
+  // The accordion's open sections, fixed when the form first has sections (and again when it
+  // shows another member: a new idPrefix), never moved by answering: a section the case manager
+  // is answering does not close under the thumb.
+  const [accordionState, setAccordionState] = useState<{
+    prefix: string;
+    open: ReadonlySet<string>;
+  } | null>(null);
+  const accordion = props.accordion === true;
+  const accordionOpen =
+    accordionState?.prefix === prefix ? accordionState.open : initiallyOpen(sections);
+  if (accordion && sections.length > 0 && accordionState?.prefix !== prefix) {
+    setAccordionState({ prefix, open: accordionOpen });
+  } else if (accordion && sections.some((s) => s.hasError && !accordionOpen.has(s.key))) {
+    // A section opened by an error stays open once the error is fixed, or it would close under
+    // the thumb that is fixing it.
+    const withErrors = sections.filter((s) => s.hasError).map((s) => s.key);
+    setAccordionState({ prefix, open: new Set([...accordionOpen, ...withErrors]) });
+  }
+  const toggles = useRef(new Map<string, HTMLButtonElement>());
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusNext.current === null) return;
+    toggles.current.get(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
+
+  const isOpen = (section: SectionView) =>
+    accordion
+      ? section.hasError || accordionOpen.has(section.key)
+      : section.attention || !collapsed.has(section.key);
+
+  /** "Next section": opens that section and closes the others that are complete. */
+  const openSection = (key: string) => {
+    const next = new Set<string>([key]);
+    for (const s of sections) {
+      if (accordionOpen.has(s.key) && !isComplete(s)) next.add(s.key);
+    }
+    setAccordionState({ prefix, open: next });
+  };
+
+  const toggle = (section: SectionView) => {
+    if (!accordion) {
+      setCollapsed((prev) => {
+        const next = new Set(prev);
+        if (next.has(section.key)) next.delete(section.key);
+        else next.add(section.key);
+        return next;
+      });
+    } else if (accordionOpen.has(section.key)) {
+      const next = new Set(accordionOpen);
+      next.delete(section.key);
+      setAccordionState({ prefix, open: next });
+    } else {
+      // Opening by its heading keeps the others as they are (the person may compare two);
+      // "Next section" is what closes a finished one.
+      setAccordionState({ prefix, open: new Set([...accordionOpen, section.key]) });
+    }
+  };
 
   const change = (fieldId: string, value: AnswerValue, answers: Answers = props.answers) => {
     props.onChange(fieldId, value);
@@ -175,10 +288,30 @@ export function FormRenderer(props: FormRendererProps) {
 
   return (
     <div className="form-renderer">
-      {sections.map((section) => {
-        const open = section.attention || !collapsed.has(section.key);
+      {sections.map((section, index) => {
+        const open = isOpen(section);
         const bodyId = `${prefix}-section-${section.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
         const placement = noToAllPlacement(section.fields);
+        const following = accordion ? sections[index + 1] : undefined;
+        const showLeft = accordion && !open && section.left.length > 0;
+        let body: ReactNode = null;
+        if (open) {
+          body = section.fields.map((field, i) => {
+            const family = placement.get(i);
+            return (
+              <FieldWithExtras
+                key={field.id}
+                field={field}
+                prefix={prefix}
+                props={props}
+                onChange={(v) => change(field.id, v)}
+                family={family}
+                noToAllDone={family ? noToAllDone[family.id] : undefined}
+                onNoToAll={noToAll}
+              />
+            );
+          });
+        }
         return (
           // Not a named region: two forms on one page would repeat landmark names.
           <section
@@ -191,36 +324,36 @@ export function FormRenderer(props: FormRendererProps) {
                 className="fr-section-toggle"
                 aria-expanded={open}
                 aria-controls={bodyId}
-                disabled={section.attention}
-                onClick={() =>
-                  setCollapsed((prev) => {
-                    const next = new Set(prev);
-                    if (next.has(section.key)) next.delete(section.key);
-                    else next.add(section.key);
-                    return next;
-                  })
-                }
+                disabled={accordion ? section.hasError : section.attention}
+                ref={(el) => {
+                  if (el) toggles.current.set(section.key, el);
+                  else toggles.current.delete(section.key);
+                }}
+                onClick={() => toggle(section)}
               >
                 <span className="fr-section-name">{section.title}</span>
-                <span className="fr-section-progress">{progressWords(section)}</span>
+                <span className={`fr-section-progress${showLeft ? ' fr-section-left' : ''}`}>
+                  {progressWords(section)}
+                  {showLeft ? ` · ${leftWords(section)}` : null}
+                </span>
               </button>
             </Heading>
             <div className="fr-section-body" id={bodyId} hidden={!open}>
-              {section.fields.map((field, i) => {
-                const family = placement.get(i);
-                return (
-                  <FieldWithExtras
-                    key={field.id}
-                    field={field}
-                    prefix={prefix}
-                    props={props}
-                    onChange={(v) => change(field.id, v)}
-                    family={family}
-                    noToAllDone={family ? noToAllDone[family.id] : undefined}
-                    onNoToAll={noToAll}
-                  />
-                );
-              })}
+              {body}
+              {open && following ? (
+                <div className="fr-next-section">
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => {
+                      focusNext.current = following.key;
+                      openSection(following.key);
+                    }}
+                  >
+                    Next section: {following.title}
+                  </button>
+                </div>
+              ) : null}
             </div>
           </section>
         );

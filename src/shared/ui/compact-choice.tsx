@@ -38,6 +38,8 @@ export function CompactChoice<V extends string | number>(props: {
   const [otherOpen, setOtherOpen] = useState(false);
   const showOther = chosenOther || otherOpen;
   const stacked = props.stacked ?? props.label.length > SIDE_BY_SIDE_MAX_CHARS;
+  /** The answers shown and the "Other answer" toggle: up to four share a row when stacked. */
+  const segments = props.options.length + (other.length > 0 && !chosenOther ? 1 : 0);
   const radio = (o: Option<V>) => (
     <label className="compact-choice-segment" key={String(o.value)}>
       <input
@@ -66,7 +68,9 @@ export function CompactChoice<V extends string | number>(props: {
           {props.hint}
         </p>
       ) : null}
-      <div className="compact-choice-segments">
+      <div
+        className={`compact-choice-segments${segments > 4 ? ' compact-choice-segments-many' : ''}`}
+      >
         {props.options.map(radio)}
         {other.length > 0 && !chosenOther ? (
           <button

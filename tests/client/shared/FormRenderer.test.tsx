@@ -4,11 +4,22 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { MN_CORE, type AnswerValue, type Answers, type FormStage } from '../../../src/domain/forms';
+import {
+  DISABILITIES_FEDERAL,
+  MN_CORE,
+  type AnswerValue,
+  type Answers,
+  type FormStage,
+} from '../../../src/domain/forms';
 import { FormRenderer } from '../../../src/shared/forms';
 import { expectNoAxeViolations } from '../features/axe';
 
-function Harness(props: { initial?: Answers; stage?: FormStage; log: Answers[] }) {
+function Harness(props: {
+  initial?: Answers;
+  stage?: FormStage;
+  log: Answers[];
+  accordion?: boolean;
+}) {
   const [answers, setAnswers] = useState<Answers>(props.initial ?? {});
   return (
     <FormRenderer
@@ -16,6 +27,7 @@ function Harness(props: { initial?: Answers; stage?: FormStage; log: Answers[] }
       stage={props.stage ?? 1}
       answers={answers}
       context={{ subject: { isHeadOfHousehold: true, isAdult: true } }}
+      accordion={props.accordion}
       onChange={(id: string, value: AnswerValue) =>
         setAnswers((prev) => {
           const next = { ...prev, [id]: value };
@@ -27,10 +39,12 @@ function Harness(props: { initial?: Answers; stage?: FormStage; log: Answers[] }
   );
 }
 
-function setup(initial?: Answers, stage?: FormStage) {
+function setup(initial?: Answers, stage?: FormStage, accordion?: boolean) {
   const log: Answers[] = [];
   const user = userEvent.setup();
-  const result = render(<Harness initial={initial} stage={stage} log={log} />);
+  const result = render(
+    <Harness initial={initial} stage={stage} log={log} accordion={accordion} />,
+  );
   const latest = () => log.at(-1) ?? initial ?? {};
   return { ...result, user, latest };
 }
@@ -174,5 +188,93 @@ describe('FormRenderer', () => {
       'disabled',
       false,
     );
+  });
+
+  it('as an accordion, only the first section that needs attention starts open; the others say what is left and render none of their questions', async () => {
+    const { container } = setup({ domesticViolenceSurvivor: 0 }, 1, true);
+    const prior = screen.getByRole('button', { name: /^Prior living situation/ });
+    expect(prior.getAttribute('aria-expanded')).toBe('true');
+    const income = screen.getByRole('button', { name: /^Income and sources/ });
+    expect(income.getAttribute('aria-expanded')).toBe('false');
+    expect(income).toHaveProperty('disabled', false);
+    expect(income.textContent).toContain(
+      '0 of 1 answered · Left: Does the client have income from any source?',
+    );
+    expect(
+      screen.queryByRole('group', { name: /^Does the client have income from any/ }),
+    ).toBeNull();
+    // A complete section starts collapsed too, with nothing left to list.
+    const dv = screen.getByRole('button', { name: /^Domestic violence/ });
+    expect(dv.getAttribute('aria-expanded')).toBe('false');
+    expect(dv.textContent).toBe('Domestic violence1 of 1 answered');
+    await expectNoAxeViolations(container);
+  });
+
+  it('as an accordion, opening a section closes the complete ones; "Next section" opens the next and moves there', async () => {
+    const { user, latest } = setup({}, 1, true);
+    const prior = screen.getByRole('button', { name: /^Prior living situation/ });
+    const income = screen.getByRole('button', { name: /^Income and sources/ });
+    await user.click(income);
+    // Prior living situation still has required questions: it stays open.
+    expect(income.getAttribute('aria-expanded')).toBe('true');
+    expect(prior.getAttribute('aria-expanded')).toBe('true');
+    await user.click(
+      within(group(/^Does the client have income from any source/)).getByRole('radio', {
+        name: 'No',
+      }),
+    );
+    expect(latest().incomeFromAnySource).toBe(0);
+    // Answering never closes the section being answered.
+    expect(income.getAttribute('aria-expanded')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Next section: Non-cash benefits' }));
+    const benefits = screen.getByRole('button', { name: /^Non-cash benefits/ });
+    expect(benefits.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(benefits);
+    expect(income.getAttribute('aria-expanded')).toBe('false');
+    expect(prior.getAttribute('aria-expanded')).toBe('true');
+    // A heading closes its own section.
+    await user.click(benefits);
+    expect(benefits.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('group', { name: /^Does the client receive non-cash/ })).toBeNull();
+  });
+
+  it('as an accordion, a section with an error is open and stays open', async () => {
+    const user = userEvent.setup();
+    render(
+      <FormRenderer
+        accordion
+        forms={[MN_CORE]}
+        stage={2}
+        answers={{ domesticViolenceSurvivor: 0 }}
+        errors={{ domesticViolenceSurvivor: 'Synthetic problem with this answer.' }}
+        onChange={() => {}}
+      />,
+    );
+    const dv = screen.getByRole('button', { name: /^Domestic violence/ });
+    expect(dv.getAttribute('aria-expanded')).toBe('true');
+    expect(dv).toHaveProperty('disabled', true);
+    await user.click(screen.getByRole('button', { name: /^Income and sources/ }));
+    expect(dv.getAttribute('aria-expanded')).toBe('true');
+    expect(group(/ever experienced domestic violence/)).toBeTruthy();
+  });
+
+  it('as an accordion, 4.05–4.10 are one section, "Disabilities", not a heading per question', async () => {
+    const user = userEvent.setup();
+    render(
+      <FormRenderer
+        accordion
+        forms={[DISABILITIES_FEDERAL]}
+        stage={1}
+        answers={{}}
+        onChange={() => {}}
+      />,
+    );
+    const all = screen.getByRole('button', { name: /^Disabilities/ });
+    expect(all.textContent).toContain('0 of 6 answered');
+    expect(screen.queryByRole('button', { name: /^Physical disability/ })).toBeNull();
+    expect(all.getAttribute('aria-expanded')).toBe('true');
+    expect(group(/^Does the client have a physical disability/)).toBeTruthy();
+    await user.click(all);
+    expect(screen.queryByRole('group', { name: /^Does the client have a physical/ })).toBeNull();
   });
 });

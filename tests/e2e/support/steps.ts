@@ -49,16 +49,46 @@ export async function selectOption(
  * groups). `scope` holds one member's questions.
  */
 export async function answerDisabilities(scope: Page | ReturnType<Page['locator']>): Promise<void> {
-  for (const question of [
-    /^Does the client have a physical disability/,
-    /^Does the client have a developmental disability/,
-    /^Does the client have a chronic health condition/,
-    /^Does the client have HIV\/AIDS/,
-    /^Does the client have a mental health disorder/,
-  ]) {
+  // An accordion form shows 4.05–4.10 as one section, "Disabilities"; otherwise one each.
+  await openSection(scope, 'Disabilities');
+  for (const [section, question] of [
+    ['Physical disability', /^Does the client have a physical disability/],
+    ['Developmental disability', /^Does the client have a developmental disability/],
+    ['Chronic health condition', /^Does the client have a chronic health condition/],
+    ['HIV/AIDS', /^Does the client have HIV\/AIDS/],
+    ['Mental health disorder', /^Does the client have a mental health disorder/],
+  ] as const) {
+    await openSection(scope, section);
     await choose(scope, question, 'No');
   }
+  await openSection(scope, 'Substance use disorder');
   await selectOption(scope.getByLabel(/^Does the client have a substance use disorder/), /^No$/);
+}
+
+/**
+ * Opens the form section titled `title` (FormRenderer's heading button, "<title> 0 of 6
+ * answered") when it is collapsed, as an accordion form shows all but one; nothing when it is
+ * open or not there.
+ */
+export async function openSection(
+  scope: Page | ReturnType<Page['locator']>,
+  title: string,
+): Promise<void> {
+  const toggle = scope
+    .getByRole('button', {
+      name: new RegExp(`^${escapeRegExp(title)}\\s*\\d+ of \\d+ answered`),
+      expanded: false,
+    })
+    .first();
+  if ((await toggle.count()) === 0) return;
+  await toggle.click();
+  await scope
+    .getByRole('button', {
+      name: new RegExp(`^${escapeRegExp(title)}\\s*\\d+ of \\d+ answered`),
+      expanded: true,
+    })
+    .first()
+    .waitFor();
 }
 
 /**

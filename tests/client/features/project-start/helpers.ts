@@ -36,6 +36,23 @@ export async function goToStep(user: ReturnType<typeof userEvent.setup>, title: 
     level: 2,
     name: new RegExp(`^Step \\d+ of \\d+: ${escaped}$`),
   });
+  await openSections(user);
+}
+
+/**
+ * Opens the form sections the accordion keeps collapsed ("Disabilities 0 of 6 answered"), one
+ * pass in page order, so a test can find every question of the step. Opening one closes those
+ * that are done (nothing required left), which a test that answers them does not mind.
+ */
+export async function openSections(user: ReturnType<typeof userEvent.setup>) {
+  const toggles = screen
+    .queryAllByRole('button', { name: /\d+ of \d+ answered/ })
+    .filter((b) => b.getAttribute('aria-expanded') === 'false');
+  for (const toggle of toggles) {
+    if (toggle.isConnected && toggle.getAttribute('aria-expanded') === 'false') {
+      await user.click(toggle);
+    }
+  }
 }
 
 /** The review step's Save (nothing is saved before it). */
