@@ -2,8 +2,10 @@
 //  - exactly one head of household (RelationshipToHoH = 1) for the whole stay (Eva 2 "No Head of
 //    Household", 3 "Too Many Heads of Household"); a member with relationship 99 is a warning
 //    (Eva 4 "Missing Relationship to Head of Household");
-//  - the head of household cannot exit before the other members (Eva 2026 high-priority check;
-//    Open Path: "Cannot exit head of household because there are existing open enrollments").
+//  - the head of household cannot exit before the other members (W-EX5 in
+//    src/domain/workflow/RULES.md; Eva 2026 high-priority check; Open Path: "Cannot exit head of
+//    household because there are existing open enrollments"); the exit screen calls the same
+//    functions (membersBlockingHeadExit, headExitsLastMessage).
 // Pass only live enrollments (not soft-deleted ones).
 import { HEAD_OF_HOUSEHOLD } from '../codes';
 import type { Enrollment } from '../records';
@@ -77,27 +79,71 @@ export function validateHeadOfHousehold(
   return issues;
 }
 
-/** The head of household exits last (on the same day as, or after, every other member). */
+/** A household member as the head-exits-last rule reads it (W-EX5). */
+export interface ExitingMember {
+  readonly id: string;
+  readonly relationshipToHoH: number | null;
+  readonly exitDate: string | null;
+}
+
+/**
+ * W-EX5, the one implementation of "the head of household exits last": the members (other than
+ * heads) who keep the head `headId` from exiting on `exitDate`: those still enrolled, and those who
+ * exited after that date. With no exit date yet, those still enrolled.
+ */
+export function membersBlockingHeadExit<M extends ExitingMember>(
+  headId: string,
+  members: readonly M[],
+  exitDate: string | null,
+): M[] {
+  return members.filter(
+    (m) =>
+      m.id !== headId &&
+      m.relationshipToHoH !== HEAD_OF_HOUSEHOLD &&
+      (m.exitDate === null || (exitDate !== null && m.exitDate > exitDate)),
+  );
+}
+
+/** W-EX5's one message, naming the members who block (membersBlockingHeadExit). */
+export function headExitsLastMessage(
+  blockers: readonly { readonly name: string; readonly exitDate: string | null }[],
+): string {
+  const open = blockers.filter((m) => m.exitDate === null);
+  const later = blockers
+    .map((m) => m.exitDate)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const what = blockers.map((m) =>
+    m.exitDate === null
+      ? `${m.name} is still enrolled`
+      : `${m.name} exited ${formatDate(m.exitDate)}`,
+  );
+  const todo: string[] = [];
+  if (open.length > 0) todo.push(`exit ${andList(open.map((m) => m.name))} first`);
+  if (later.length > 0) {
+    todo.push(`use an exit date on or after ${formatDate(later[later.length - 1]!)}`);
+  }
+  const action = todo.join(', and ');
+  return `The head of household exits last: ${andList(what)}. To exit the head of household, ${action}.`;
+}
+
+/** The head of household exits last (on the same day as, or after, every other member): W-EX5. */
 export function validateHeadOfHouseholdExit(
   members: readonly HouseholdMember[],
   options: HouseholdOptions = {},
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const head of members.filter((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD)) {
-    const exit = head.exitDate;
-    if (exit === null) continue;
-    const later = members.filter(
-      (m) =>
-        m !== head &&
-        m.relationshipToHoH !== HEAD_OF_HOUSEHOLD &&
-        (m.exitDate === null || m.exitDate > exit),
-    );
-    if (later.length === 0) continue;
+    if (head.exitDate === null) continue;
+    const blockers = membersBlockingHeadExit(head.id, members, head.exitDate);
+    if (blockers.length === 0) continue;
     issues.push(
       errorIssue(
         'exitDate',
         RULES.headOfHouseholdExitsLast,
-        `The head of household (${nameOf(head, options)}) cannot exit before the rest of the household. Exit ${andList(later.map((m) => nameOf(m, options)))} on or before ${formatDate(exit)}, or make another member the head of household.`,
+        headExitsLastMessage(
+          blockers.map((m) => ({ name: nameOf(m, options), exitDate: m.exitDate })),
+        ),
         head.id,
       ),
     );

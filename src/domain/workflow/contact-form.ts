@@ -28,8 +28,13 @@ export interface ContactForm extends ClsAnswers {
    * "same as" the first row (W-CT2). Absent in drafts saved before members were asked.
    */
   readonly members?: Readonly<Record<string, ClsAnswers>>;
-  /** Whether the "Something changed?" part is open. */
+  /** Every part of "Something changed?" open (older drafts; errors to show). */
   readonly interimOpen: boolean;
+  /**
+   * The interim sections the case manager said changed (INTERIM_SECTIONS ids): only those are
+   * shown, so a contact asks only what changed. Absent in older drafts (none open).
+   */
+  readonly interimSections?: readonly string[];
   /**
    * Interim answers the case manager touched, over the pre-filled ones (latestInterimValues).
    * Only those that differ from the pre-filled value count as changed.

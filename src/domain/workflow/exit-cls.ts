@@ -23,7 +23,7 @@ import {
   livingSituationGroup,
   needsSubsidyType,
 } from '../codes';
-import type { CurrentLivingSituation } from '../records';
+import { localDateSchema, type CurrentLivingSituation } from '../records';
 import {
   FOURTEEN_DAY_FOLLOW_UPS,
   RULES,
@@ -210,16 +210,18 @@ export interface ExitClsCheck {
 }
 
 /**
- * The Destination's group against the exit Current Living Situation's
- * (validateExitLivingSituation decides; the words are the exit screen's).
+ * W-EX6: the Destination's group against the exit Current Living Situation's, on the form's exit
+ * date (validateExitLivingSituation decides; the words are the exit screen's). Until the exit date
+ * is a real date there is nothing to compare (the exit date's own error says what to fix).
  */
 export function checkExitCls(form: ExitForm): ExitClsCheck {
   const { code } = exitClsChoice(form);
   const destination = form.destination;
   const none = { mismatch: false, message: null, suggestion: null, suggestionLabel: null };
-  if (destination === null || code === null) return none;
+  const exitDate = localDateSchema.safeParse(form.exitDate).success ? form.exitDate : null;
+  if (destination === null || code === null || exitDate === null) return none;
   const issues = validateExitLivingSituation(
-    { exitDate: form.exitDate || '0000-00-00', destination },
+    { exitDate, destination },
     { currentLivingSituation: code },
   );
   const suggestion = suggestedExitCls(destination);

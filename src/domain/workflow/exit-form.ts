@@ -40,6 +40,13 @@ export interface ExitForm {
   readonly answers: Readonly<Record<string, AnswerValue>>;
   /** Set when the 4.02–4.04 answers were copied from the latest ones; null otherwise. */
   readonly incomeCopy: ExitIncomeCopy | null;
+  /**
+   * W-EX7: the client's contact fields as the case manager corrected them (phone, email, address
+   * lines, city, state, ZIP); absent fields show what is on record. Absent: nothing edited.
+   */
+  readonly contact?: Readonly<Record<string, string>>;
+  /** W-EX7: the contact information fields are open for editing. */
+  readonly contactOpen?: boolean;
 }
 
 /** An assessment as the workflow reads it (an Entry, an Update, the Exit). */

@@ -1,12 +1,12 @@
-// Who the exit is about, and the household rule: the head of household exits last (Eva 2026, 3.15).
+// Who the exit is about, and the household rule W-EX5: the head of household exits last (Eva 2026,
+// 3.15), decided by validation/household.ts (membersBlockingHeadExit) for the exit as for records.
 import { HEAD_OF_HOUSEHOLD } from '../codes';
 import type { FormContext } from '../forms';
 import {
   RULES,
-  andList,
   errorIssue,
-  formatDate,
-  validateHeadOfHouseholdExit,
+  headExitsLastMessage,
+  membersBlockingHeadExit,
   type ValidationIssue,
 } from '../validation';
 import { assessmentSubject } from './form-context';
@@ -33,59 +33,45 @@ export interface HouseholdMemberInfo {
 }
 
 /**
- * A household's head cannot exit before its other members: the members (other than heads) whose
- * enrollments are still open when this enrollment is the head's; [] otherwise.
+ * W-EX5 (the head of household exits last): the members (other than heads) whose enrollments are
+ * still open when this enrollment is the head's; [] otherwise. The screen links to their exits.
  */
 export function openMembersBlockingExit(
   enrollment: { readonly id: string; readonly relationshipToHoH: unknown },
   household: readonly HouseholdMemberInfo[],
 ): HouseholdMemberInfo[] {
   if (enrollment.relationshipToHoH !== HEAD_OF_HOUSEHOLD) return [];
-  return household.filter(
-    (m) =>
-      m.enrollmentId !== enrollment.id &&
-      m.relationshipToHoH !== HEAD_OF_HOUSEHOLD &&
-      m.exitDate === null,
-  );
+  return membersBlockingHeadExit(enrollment.id, withIds(household), null).map((m) => m.member);
 }
 
-/** The message of openMembersBlockingExit. */
-export function householdBlockMessage(members: readonly HouseholdMemberInfo[]): string {
-  return `A household's head cannot exit before its other members. Exit ${andList(members.map((m) => m.name))} first.`;
+function withIds(household: readonly HouseholdMemberInfo[]) {
+  return household.map((m) => ({
+    id: m.enrollmentId,
+    relationshipToHoH: m.relationshipToHoH,
+    exitDate: m.exitDate,
+    member: m,
+  }));
 }
 
 /**
- * The head exits last: open members block, and so does an exit date before a member's exit
- * (validateHeadOfHouseholdExit decides). `exitDate` is the form's, when it is a real date.
+ * W-EX5: the head exits last. Members still enrolled block (field `household`, the screen's list
+ * of their exits), and so do members who exited after the form's exit date (field `exitDate`);
+ * one message (headExitsLastMessage). `exitDate` is the form's, when it is a real date.
  */
 export function householdExitIssues(
   enrollment: { readonly id: string; readonly relationshipToHoH: unknown },
   household: readonly HouseholdMemberInfo[],
   exitDate: string | null,
 ): ValidationIssue[] {
-  const open = openMembersBlockingExit(enrollment, household);
-  if (open.length > 0) {
-    return [errorIssue('household', RULES.headOfHouseholdExitsLast, householdBlockMessage(open))];
-  }
-  if (exitDate === null) return [];
-  const members = household.map((m) => ({
-    id: m.enrollmentId,
-    clientId: m.clientId,
-    householdId: 'household',
-    relationshipToHoH: m.relationshipToHoH ?? 99,
-    exitDate: m.enrollmentId === enrollment.id ? exitDate : m.exitDate,
-  }));
-  const blocked = validateHeadOfHouseholdExit(members).some((i) => i.recordId === enrollment.id);
-  const later = household.filter(
-    (m) => m.enrollmentId !== enrollment.id && m.exitDate !== null && m.exitDate > exitDate,
-  );
-  if (!blocked || later.length === 0) return [];
-  const last = later.map((m) => m.exitDate!).sort()[later.length - 1]!;
+  if (enrollment.relationshipToHoH !== HEAD_OF_HOUSEHOLD) return [];
+  const blockers = membersBlockingHeadExit(enrollment.id, withIds(household), exitDate);
+  if (blockers.length === 0) return [];
+  const field = blockers.some((m) => m.exitDate === null) ? 'household' : 'exitDate';
   return [
     errorIssue(
-      'exitDate',
+      field,
       RULES.headOfHouseholdExitsLast,
-      `The head of household exits last: ${andList(later.map((m) => `${m.name} exited ${formatDate(m.exitDate!)}`))}. Use an exit date on or after ${formatDate(last)}.`,
+      headExitsLastMessage(blockers.map((m) => ({ name: m.member.name, exitDate: m.exitDate }))),
     ),
   ];
 }

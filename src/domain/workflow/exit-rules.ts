@@ -11,6 +11,13 @@ export const EXIT_RULES = Object.freeze({
   incomeRequiredWithFederalFunder: 'W-EX3',
   /** W-EX4: 4.02–4.04 never copied silently; copied answers are saved only once confirmed. */
   incomeCopyConfirmed: 'W-EX4',
+  /**
+   * W-EX5: the head of household exits last (validation/household.ts membersBlockingHeadExit; its
+   * issues carry the validation rule id 3.15.hoh-exit).
+   */
+  headOfHouseholdExitsLast: 'W-EX5',
+  /** W-EX6: the exit CLS is checked against the Destination on the form's real exit date. */
+  exitClsOnExitDate: 'W-EX6',
   /** W-DIS3: 4.05–4.10 required at exit when the provider has a federal funder. */
   disabilitiesRequiredWithFederalFunder: 'W-DIS3',
 } as const);

@@ -13,10 +13,10 @@ import {
 } from '../../domain/workflow/annual-assessment';
 import { hasFederalFunder } from '../../domain/workflow/federal-funder';
 import { formatDate } from '../../shared/format';
-import { useLiveQuery } from '../../shared/live';
+import { EnrollmentLoader } from '../../shared/enrollment-loader';
 import { paths } from '../../shared/paths';
 import { useServices } from '../../shared/services';
-import { Alert, ButtonLink, Loading, Page } from '../../shared/ui';
+import { Alert, ButtonLink, Page } from '../../shared/ui';
 import {
   annualEnrollmentOf,
   annualHousehold,
@@ -27,31 +27,16 @@ import {
 import { AnnualFormBody, TITLE, type MemberRow } from './AnnualFormBody';
 
 export function AnnualAssessmentPage({ enrollmentId }: { enrollmentId: string }) {
-  const { db } = useServices();
-  const { data, error } = useLiveQuery(() => annualHousehold(db, enrollmentId), [db, enrollmentId]);
-  const back = { to: paths.enrollment(enrollmentId), label: 'Enrollment' };
-  if (data === undefined) {
-    return error ? (
-      <Page title={TITLE} back={back}>
-        <Alert tone="error" title="This household could not be read on this device.">
-          <p>Reload the page. If it keeps happening, tell your administrator.</p>
-        </Alert>
-      </Page>
-    ) : (
-      <Loading label="Opening the annual assessment…" />
-    );
-  }
-  if (data === null) {
-    return (
-      <Page title="Enrollment not found" back={{ to: paths.caseload(), label: 'Caseload' }}>
-        <p>
-          This enrollment is not on this device. If it was just recorded on another device, it
-          appears here after the next sync.
-        </p>
-      </Page>
-    );
-  }
-  return <AnnualForm household={data} />;
+  return (
+    <EnrollmentLoader
+      enrollmentId={enrollmentId}
+      title={TITLE}
+      loadingLabel="Opening the annual assessment…"
+      load={annualHousehold}
+    >
+      {(household) => <AnnualForm household={household} />}
+    </EnrollmentLoader>
+  );
 }
 
 function AnnualForm({ household }: { household: AnnualHousehold }) {

@@ -1,6 +1,7 @@
 // The 4.12 questions that depend on the situation (4.12.A subsidy type, 4.12.B leaving within 14
 // days, 4.12.C–F after Yes) and the optional details, for one person's answers. The first row
 // (the contacted member) and every other household member with answers of their own use it.
+import { useState } from 'react';
 import { FOURTEEN_DAY_FOLLOW_UPS } from '../../domain/validation';
 import {
   answerLeave14Days,
@@ -9,7 +10,7 @@ import {
   type ClsField,
 } from '../../domain/workflow/contact';
 import { hudOptions } from '../../shared/forms';
-import { RadioGroup, SelectField, TextField } from '../../shared/ui';
+import { Button, RadioGroup, SelectField, TextField } from '../../shared/ui';
 
 const YES_NO_MISSING = hudOptions('1.8');
 const SUBSIDY_TYPES = hudOptions('3.12.A');
@@ -26,6 +27,10 @@ export function ClsFollowUps(props: {
 }) {
   const { answers, projectType, idOf, errors, onChange } = props;
   const q = clsQuestions(answers, projectType);
+  // The optional details stay one link until asked for (or filled in).
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const showDetails =
+    detailsOpen || answers.locationDetails !== '' || errors.locationDetails !== undefined;
   return (
     <>
       {q.subsidyType ? (
@@ -64,15 +69,21 @@ export function ClsFollowUps(props: {
             />
           ))
         : null}
-      <TextField
-        id={idOf('locationDetails')}
-        label="Location details"
-        hint="Optional: where exactly, for finding the client again."
-        maxLength={250}
-        value={answers.locationDetails}
-        error={errors.locationDetails}
-        onChange={(locationDetails) => onChange((a) => ({ ...a, locationDetails }))}
-      />
+      {showDetails ? (
+        <TextField
+          id={idOf('locationDetails')}
+          label="Location details"
+          hint="Optional: where exactly, for finding the client again."
+          maxLength={250}
+          value={answers.locationDetails}
+          error={errors.locationDetails}
+          onChange={(locationDetails) => onChange((a) => ({ ...a, locationDetails }))}
+        />
+      ) : (
+        <Button variant="link" onClick={() => setDetailsOpen(true)}>
+          Add location details
+        </Button>
+      )}
       {q.verifiedBy ? (
         <TextField
           id={idOf('verifiedBy')}

@@ -1,85 +1,107 @@
-// "Something changed?": the Hennepin interim answers (documents, household income, legal
-// involvement, housing choices) pre-filled with what is on record, the household income shown
-// from 4.02 when that part is open (W-CT4), and "was this also true at project start?" for a new
-// answer the Entry is missing (W-CT5).
+// "Something changed?": one "… changed" toggle per part a contact may update (the Hennepin
+// documents, household income, legal involvement and housing choices; 4.02–4.04, 4.11 and
+// 4.05–4.10 per member), so only what changed is asked. The Hennepin answers are pre-filled with
+// what is on record, the household income shown from 4.02 when that part is open (W-CT4), and
+// "was this also true at project start?" asked for a new answer the Entry is missing (W-CT5).
 import { formatMoney } from '../../domain/validation';
-import { entryFormContext } from '../../domain/workflow/backfill';
-import {
-  backfillQuestions,
-  changedInterimAnswers,
-  contactInterimOptions,
-  derivedHouseholdIncome,
-  interimAnswers,
-  interimFormContext,
-  interimPrefill,
-  routesToEntry,
-  type ContactForm,
-  type ContactSaveInput,
-} from '../../domain/workflow/contact';
-import { interimForms } from '../../domain/workflow/interim';
+import type { ContactForm } from '../../domain/workflow/contact';
+import { toggleInterimSection, type ContactInterimView } from '../../domain/workflow/contact-view';
 import { formatDate } from '../../shared/format';
 import { FormRenderer } from '../../shared/forms';
-import { Alert, Badge, Button, RadioGroup, Section } from '../../shared/ui';
+import { Alert, Badge, Section } from '../../shared/ui';
+import { CompactChoice } from '../../shared/ui/compact-choice';
 import { INTERIM_PREFIX, errorsUnder } from './control-ids';
+
+/** The words a toggle shows: a short form of its name ("Legal" for "Legal involvement changed"). */
+const SHORT: Readonly<Record<string, string>> = {
+  'Legal involvement changed': 'Legal',
+  'Housing choices changed': 'Housing',
+  'Income, benefits or insurance changed': 'Income, benefits',
+};
+
+function shortLabel(label: string): string {
+  return SHORT[label] ?? label.replace(/( situation)? changed$/, '');
+}
 
 function changedText(count: number): string {
   return count === 1 ? '1 change' : `${count} changes`;
 }
 
+/** A "… changed" toggle: one tap opens only the questions of what changed. */
+export interface ChangeToggle {
+  readonly key: string;
+  /** The toggle's name ("Documents changed"); it shows without " changed". */
+  readonly label: string;
+  readonly pressed: boolean;
+  onToggle(): void;
+}
+
 export function InterimSection(props: {
-  input: ContactSaveInput;
-  /** The contact's date (today while the date field is not a date). */
-  date: string;
+  /** The view-model's interim update (contact-view.ts). */
+  interim: ContactInterimView;
+  /** The per-member parts' toggles (income, DV, disabilities), after the interim sections'. */
+  partToggles: readonly ChangeToggle[];
+  projectStartDate: string;
+  form: ContactForm;
   fieldErrors: Readonly<Record<string, string>>;
   set(change: (form: ContactForm) => ContactForm): void;
 }) {
-  const { input, date, set } = props;
-  const { form, enrollment, dob, projectType, today } = input;
-  const projectStartDate = enrollment.projectStartDate;
-  const options = contactInterimOptions(form);
-  const context = interimFormContext({ enrollment, dob, date, projectType, today });
-  const prefill = interimPrefill(input.entry, input.updates, date);
-  const changed = changedInterimAnswers(prefill, form.interim, context, options);
-  const changedCount = Object.keys(changed).length;
-  const backfills = backfillQuestions({
-    changed,
-    entry: input.entry,
-    entryContext: entryFormContext({
-      relationshipToHoH: enrollment.relationshipToHoH,
-      dob,
-      projectStartDate,
-      projectType,
-      today,
-    }),
-    contactDate: date,
-    projectStartDate,
-    options,
-  });
-  const derived = derivedHouseholdIncome(input, date);
+  const { interim, form, set, projectStartDate } = props;
+  const changedCount = interim.changedCount;
+  const backfills = interim.backfills;
   const errors = errorsUnder(props.fieldErrors, 'interim.');
-  const open = form.interimOpen || Object.keys(errors).length > 0;
+  const toggles: ChangeToggle[] = [
+    ...interim.sections.map((x) => ({
+      key: x.id,
+      label: x.label,
+      pressed: x.open,
+      onToggle: () => set((f) => toggleInterimSection(f, x.id)),
+    })),
+    ...props.partToggles,
+    {
+      key: 'all',
+      label: 'Update documents, income, legal involvement or housing choices',
+      pressed: form.interimOpen,
+      // Off again: nothing of the interim update is kept (W-CT8).
+      onToggle: () =>
+        set((f) =>
+          f.interimOpen
+            ? { ...f, interimOpen: false, interimSections: [], interim: {}, alsoAtStart: {} }
+            : { ...f, interimOpen: true, interimSections: [] },
+        ),
+    },
+  ];
   return (
     <Section
       title="Something changed?"
       actions={changedCount > 0 ? <Badge tone="pending">{changedText(changedCount)}</Badge> : null}
     >
-      <Button
-        aria-expanded={open}
-        aria-controls="contact-interim"
-        onClick={() => set((f) => ({ ...f, interimOpen: !open }))}
-      >
-        {open
-          ? 'Hide documents, income, legal involvement and housing choices'
-          : 'Update documents, income, legal involvement or housing choices'}
-      </Button>
-      <div id="contact-interim" hidden={!open}>
-        {open ? (
+      <div className="contact-changes" role="group" aria-label="Tap what changed">
+        {toggles.map((t) => (
+          <button
+            key={t.key}
+            type="button"
+            className="contact-change"
+            aria-pressed={t.pressed}
+            aria-label={t.label}
+            onClick={t.onToggle}
+          >
+            {shortLabel(t.label)}
+          </button>
+        ))}
+      </div>
+      {interim.householdIncome !== null ? (
+        <p className="contact-household-income" id="contact-household-income">
+          Monthly household income: {formatMoney(interim.householdIncome.total)}{' '}
+          <span className="muted">
+            (from 4.02: the total monthly income of each adult in the household)
+          </span>
+        </p>
+      ) : null}
+      <div id="contact-interim" hidden={!interim.open}>
+        {interim.open ? (
           <>
-            <p className="muted">
-              These show what is on record now. Change only what is different; the rest stays as it
-              is.
-            </p>
-            {routesToEntry(date, projectStartDate) ? (
+            {interim.onProjectStart ? (
               <Alert tone="info">
                 <p>
                   This contact is on the project start date ({formatDate(projectStartDate)}), so
@@ -87,40 +109,30 @@ export function InterimSection(props: {
                 </p>
               </Alert>
             ) : null}
-            {derived !== null ? (
-              <p className="contact-household-income" id="contact-household-income">
-                Monthly household income: {formatMoney(derived.income.total)}{' '}
-                <span className="muted">
-                  (from 4.02: the total monthly income of each adult in the household)
-                </span>
-              </p>
-            ) : null}
             <FormRenderer
-              forms={interimForms(options)}
+              forms={interim.forms}
               stage={2}
-              answers={interimAnswers(prefill, form.interim)}
+              answers={interim.answers}
               onChange={(fieldId, value) =>
                 set((f) => ({ ...f, interim: { ...f.interim, [fieldId]: value } }))
               }
-              context={context}
+              context={interim.context}
               errors={errors}
               idPrefix={INTERIM_PREFIX}
               headingLevel={3}
+              accordion={form.interimOpen}
             />
             {backfills.length > 0 ? (
               <div className="contact-backfill">
                 <h3>Project start record</h3>
                 <p className="muted">
-                  The project start record has no answer for{' '}
-                  {backfills.length === 1 ? 'this' : 'these'}. If it was already so at project
-                  start, it is filled in there too.
+                  Not on record yet: if already so then, it is filled in there.
                 </p>
                 {backfills.map((q) => (
-                  <RadioGroup
+                  <CompactChoice<'yes' | 'no'>
                     key={q.fieldId}
                     id={`contact-backfill-${q.fieldId}`}
                     label={`${q.label}: was this also true at project start (${formatDate(projectStartDate)})?`}
-                    inline
                     value={
                       form.alsoAtStart[q.fieldId] === true
                         ? 'yes'

@@ -1,5 +1,6 @@
 // A part of the contact asked per household member behind a "… changed" toggle: 4.02/4.03/4.04
-// (W-CT3), 4.11 (W-CT6) and 4.05–4.10 (W-CT7). Closed, it shows nothing of anyone's answers;
+// (W-CT3), 4.11 (W-CT6) and 4.05–4.10 (W-CT7). Closed, it shows nothing (its toggle is in
+// "Something changed?");
 // open, one group per member HUD asks it of, headed by the member's name, pre-filled with what is
 // on record (the domain decides the members, the forms and the answers).
 import type { AnswerValue, Answers, FormContext, FormDefinition } from '../../domain/forms';
@@ -33,35 +34,33 @@ export function MemberPartSection(props: {
 }) {
   const { part, open, rows } = props;
   const regionId = `contact-${part}`;
+  // Closed, the part is only its toggle in "Something changed?" (InterimSection).
+  if (!open) return null;
   return (
     <Section title={props.title}>
       <Button aria-expanded={open} aria-controls={regionId} onClick={props.onToggle}>
-        {open ? props.hideLabel : props.openLabel}
+        {props.hideLabel}
       </Button>
-      <div id={regionId} hidden={!open}>
-        {open ? (
-          <>
-            <p className="muted">{props.intro}</p>
-            {rows.members.map((member) => {
-              const id = member.enrollment.id;
-              return (
-                <fieldset className="contact-member" key={id}>
-                  <legend className="contact-member-name">{rows.legendOf(member)}</legend>
-                  <FormRenderer
-                    forms={props.forms}
-                    stage={2}
-                    answers={rows.answersOf(member)}
-                    onChange={(fieldId, value) => rows.onChange(member, fieldId, value)}
-                    context={rows.contextOf(member)}
-                    errors={errorsUnder(props.fieldErrors, `${part}.${id}.`)}
-                    idPrefix={partPrefix(part, rows.positions.get(id) ?? 0)}
-                    headingLevel={3}
-                  />
-                </fieldset>
-              );
-            })}
-          </>
-        ) : null}
+      <div id={regionId}>
+        <p className="muted">{props.intro}</p>
+        {rows.members.map((member) => {
+          const id = member.enrollment.id;
+          return (
+            <fieldset className="contact-member" key={id}>
+              <legend className="contact-member-name">{rows.legendOf(member)}</legend>
+              <FormRenderer
+                forms={props.forms}
+                stage={2}
+                answers={rows.answersOf(member)}
+                onChange={(fieldId, value) => rows.onChange(member, fieldId, value)}
+                context={rows.contextOf(member)}
+                errors={errorsUnder(props.fieldErrors, `${part}.${id}.`)}
+                idPrefix={partPrefix(part, rows.positions.get(id) ?? 0)}
+                headingLevel={3}
+              />
+            </fieldset>
+          );
+        })}
       </div>
     </Section>
   );

@@ -3,7 +3,7 @@
 // and `<part>.<enrollmentId>.<fieldId>` for the per-member parts. Members are told apart by their
 // position in the household, never by name.
 import type { ValidationIssue } from '../../domain/validation';
-import { MEMBER_PART_OPEN, type ClsField, type MemberPart } from '../../domain/workflow/contact';
+import type { ClsField, MemberPart } from '../../domain/workflow/contact';
 import { fieldElementId } from '../../shared/forms';
 import type { FieldError } from '../../shared/ui';
 
@@ -70,19 +70,6 @@ export function errorsUnder(
   const out: Record<string, string> = {};
   for (const [field, message] of Object.entries(fieldErrors)) {
     if (field.startsWith(prefix)) out[field.slice(prefix.length)] = message;
-  }
-  return out;
-}
-
-type OpenFlag = 'interimOpen' | (typeof MEMBER_PART_OPEN)[MemberPart];
-const MEMBER_PARTS = Object.keys(MEMBER_PART_OPEN) as MemberPart[];
-
-/** The parts to open so that every blocking message's field is on screen. */
-export function partsToOpen(issues: readonly ValidationIssue[]): Partial<Record<OpenFlag, true>> {
-  const out: Partial<Record<OpenFlag, true>> = {};
-  if (issues.some((i) => i.field.startsWith('interim.'))) out.interimOpen = true;
-  for (const part of MEMBER_PARTS) {
-    if (issues.some((i) => i.field.startsWith(`${part}.`))) out[MEMBER_PART_OPEN[part]] = true;
   }
   return out;
 }

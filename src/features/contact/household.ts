@@ -1,27 +1,16 @@
 // The contact's household: every other member of the enrollment's household with their Entry,
 // Updates and 4.12 records, read from this device (a feature query: only the contact screen needs
 // the other members' assessments). The domain decides who is asked what (contact-household.ts).
-import { viewsWhere, type DeviceDatabase, type EnrollmentBundle, type RecordView } from '../../db';
+import { viewsWhere, type DeviceDatabase, type EnrollmentBundle } from '../../db';
 import { singletonAssessmentId } from '../../domain/records';
 import type { ContactMember } from '../../domain/workflow/contact';
+import { contactEnrollmentOf } from '../../domain/workflow/contact-view';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const numOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 /** A member's first name for the screen, or a neutral word when none is recorded. */
 export const memberWord = (m: ContactMember): string => m.firstName?.trim() || 'Household member';
-
-export function contactEnrollmentOf(enrollment: RecordView) {
-  return {
-    id: enrollment.id,
-    clientId: str(enrollment.clientId),
-    projectStartDate: str(enrollment.projectStartDate),
-    exitDate: strOrNull(enrollment.exitDate),
-    relationshipToHoH: numOrNull(enrollment.relationshipToHoH),
-    providerId: strOrNull(enrollment.providerId),
-  };
-}
 
 /** The household's other members, as the contact reads them (the contacted one left out). */
 export async function contactHousehold(

@@ -4,28 +4,13 @@
 // manager changes what differs, and only a real change is recorded.
 import type { AnswerValue, FormDefinition } from '../../domain/forms';
 import {
-  disabilitiesPart,
-  disabilityMembers,
-  dvMembers,
-  dvPart,
-  incomeAnswers,
-  incomeEdits,
-  incomeMembers,
-  incomePrefill,
-  memberFormContext,
-  MEMBER_PART_OPEN,
-  partAnswers,
-  partEdits,
-  partPrefill,
   setIncomeAnswer,
   setPartAnswer,
   type ContactForm,
   type ContactMember,
-  type ContactSaveInput,
   type MemberPart,
-  type MemberUpdatePart,
 } from '../../domain/workflow/contact';
-import { incomeUpdateForms } from '../../domain/workflow/interim';
+import type { ContactPartView } from '../../domain/workflow/contact-view';
 import { memberWord } from './household';
 import type { MemberPartRows } from './MemberPartSection';
 
@@ -67,54 +52,34 @@ const WORDS: Readonly<
 };
 
 export function memberPartViews(input: {
-  readonly save: ContactSaveInput;
-  /** The contact's date (today while the date field is not a date). */
-  readonly date: string;
+  /** The view-model's parts (contact-view.ts). */
+  readonly parts: readonly ContactPartView[];
+  readonly contactedId: string;
   /** The contacted member's full name (the first group's legend). */
   readonly name: string;
   readonly positions: ReadonlyMap<string, number>;
   set(change: (form: ContactForm) => ContactForm): void;
 }): MemberPartView[] {
-  const { save, date, set } = input;
-  const { form } = save;
-  const contextOf = (m: ContactMember) => memberFormContext(m, date, save.projectType, save.today);
+  const { set } = input;
   const legendOf = (m: ContactMember) =>
-    m.enrollment.id === save.enrollment.id ? input.name : memberWord(m);
-  const view = (
-    part: MemberPart,
-    forms: readonly FormDefinition[],
-    members: readonly ContactMember[],
-    answersOf: MemberPartRows['answersOf'],
-    onChange: MemberPartRows['onChange'],
-  ): MemberPartView => ({
-    part,
-    ...WORDS[part],
-    open: form[MEMBER_PART_OPEN[part]] === true,
-    forms,
-    rows: { members, positions: input.positions, legendOf, answersOf, contextOf, onChange },
-  });
-  const health = (part: MemberUpdatePart, members: readonly ContactMember[]) =>
-    view(
-      part.part,
-      part.forms,
-      members,
-      (m) =>
-        partAnswers(
-          partPrefill(part, m, date, contextOf(m)),
-          partEdits(form, part.part, m.enrollment.id),
+    m.enrollment.id === input.contactedId ? input.name : memberWord(m);
+  return input.parts.map((p) => ({
+    part: p.part,
+    ...WORDS[p.part],
+    open: p.open,
+    forms: p.forms,
+    rows: {
+      members: p.members,
+      positions: input.positions,
+      legendOf,
+      answersOf: (m) => p.answers.get(m.enrollment.id) ?? {},
+      contextOf: (m) => p.contexts.get(m.enrollment.id)!,
+      onChange: (m, fieldId, value: AnswerValue) =>
+        set((f) =>
+          p.part === 'income'
+            ? setIncomeAnswer(f, m.enrollment.id, fieldId, value)
+            : setPartAnswer(f, p.part, m.enrollment.id, fieldId, value),
         ),
-      (m, fieldId, value: AnswerValue) =>
-        set((f) => setPartAnswer(f, part.part, m.enrollment.id, fieldId, value)),
-    );
-  return [
-    view(
-      'income',
-      incomeUpdateForms(),
-      incomeMembers(save, date),
-      (m) => incomeAnswers(incomePrefill(m, date), incomeEdits(form, m.enrollment.id)),
-      (m, fieldId, value) => set((f) => setIncomeAnswer(f, m.enrollment.id, fieldId, value)),
-    ),
-    health(dvPart(), dvMembers(save, date)),
-    health(disabilitiesPart(save.federal === true), disabilityMembers(save, date)),
-  ];
+    },
+  }));
 }

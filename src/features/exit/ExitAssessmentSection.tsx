@@ -1,8 +1,9 @@
 // The Exit assessment (stage 3): the Hennepin part (pre-filled from the latest answers), 4.02–4.04
 // (W-EX3, W-EX4) and 4.05–4.10 (W-DIS3), each of the last two required with a federal funder and
 // collapsed as optional otherwise. 4.02–4.10 start empty: HUD wants the client's answers at exit.
+// Each part is an accordion (the shared renderer's): only the first section that needs attention
+// starts open, the others are one heading with their progress, so the exit fits a phone.
 import type { ReactNode } from 'react';
-import type { EnrollmentBundle, RecordView } from '../../db';
 import type { FormContext } from '../../domain/forms';
 import {
   EXIT_OPTIONAL_FORMS,
@@ -12,14 +13,15 @@ import {
   confirmIncomeCopy,
   copyLatestIncomeAnswers,
   exitDisabilityForms,
-  latestIncomeAnswers,
-  prefillSource,
   type ExitForm,
+  type LatestIncomeAnswers,
 } from '../../domain/workflow/exit';
+import type { ExitView } from '../../domain/workflow/exit-view';
 import { formatDate } from '../../shared/format';
 import { FormRenderer } from '../../shared/forms';
 import { Button, CheckboxGroup, Section } from '../../shared/ui';
-import { CONTROL_IDS, PART_PREFIX, answerErrors, strOrNull } from './controls';
+import { ContactInfo } from './ContactInfo';
+import { CONTROL_IDS, PART_PREFIX, answerErrors } from './controls';
 
 type Set = (update: (f: ExitForm) => ExitForm) => void;
 
@@ -68,9 +70,8 @@ function setAnswerOf(set: Set) {
 
 // W-EX4: 4.02–4.04 start empty; "Same as the latest answers" copies them for review, and the exit
 // is not saved until the case manager confirms them.
-function IncomePart(props: PartProps & { bundle: EnrollmentBundle }) {
-  const { form, set } = props;
-  const latest = latestIncomeAnswers(props.bundle.entry, props.bundle.updates);
+function IncomePart(props: PartProps & { latest: LatestIncomeAnswers | null }) {
+  const { form, set, latest } = props;
   return (
     <>
       {latest !== null ? (
@@ -90,6 +91,7 @@ function IncomePart(props: PartProps & { bundle: EnrollmentBundle }) {
         errors={answerErrors(props.fieldErrors, 'optional')}
         idPrefix={PART_PREFIX.optional}
         headingLevel={3}
+        accordion
       />
       {form.incomeCopy !== null ? (
         <CheckboxGroup<'confirmed'>
@@ -114,17 +116,15 @@ function IncomePart(props: PartProps & { bundle: EnrollmentBundle }) {
 
 export function ExitAssessmentSection(
   props: PartProps & {
-    bundle: EnrollmentBundle;
-    incomeRequired: boolean;
-    disabilitiesRequired: boolean;
+    view: ExitView;
     incomeOpen: boolean;
     onIncomeOpen(open: boolean): void;
     disabilitiesOpen: boolean;
     onDisabilitiesOpen(open: boolean): void;
   },
 ) {
-  const { form, set, bundle } = props;
-  const source = prefillSource(bundle.entry, bundle.updates);
+  const { form, set, view } = props;
+  const source = view.prefillSource;
   return (
     <Section title="Exit assessment">
       {source !== null ? (
@@ -134,7 +134,7 @@ export function ExitAssessmentSection(
           {source.date ? ` (${formatDate(source.date)})` : ''}. Check each answer with the client.
         </p>
       ) : null}
-      <ContactOnFile client={bundle.client} />
+      <ContactInfo contact={view.contact} form={form} set={set} fieldErrors={props.fieldErrors} />
       <FormRenderer
         forms={EXIT_REQUIRED_FORMS}
         stage={EXIT_STAGE}
@@ -144,9 +144,10 @@ export function ExitAssessmentSection(
         errors={answerErrors(props.fieldErrors, 'required')}
         idPrefix={PART_PREFIX.required}
         headingLevel={3}
+        accordion
       />
       <Part
-        required={props.incomeRequired}
+        required={view.incomeRequired}
         className="exit-income"
         requiredText="Income, non-cash benefits and health insurance are required: this provider has a federal funder. Ask the client about today."
         summary="Optional: income, non-cash benefits, health insurance"
@@ -154,10 +155,10 @@ export function ExitAssessmentSection(
         open={props.incomeOpen}
         onOpen={props.onIncomeOpen}
       >
-        <IncomePart {...props} />
+        <IncomePart {...props} latest={view.latestIncome} />
       </Part>
       <Part
-        required={props.disabilitiesRequired}
+        required={view.disabilitiesRequired}
         className="exit-disabilities"
         requiredText="Disabilities are required too, because this provider has a federal funder. Ask the client about today: the answers from project start are not copied."
         summary="Optional: disabilities"
@@ -166,7 +167,7 @@ export function ExitAssessmentSection(
         onOpen={props.onDisabilitiesOpen}
       >
         <FormRenderer
-          forms={exitDisabilityForms(props.disabilitiesRequired)}
+          forms={exitDisabilityForms(view.disabilitiesRequired)}
           stage={EXIT_STAGE}
           answers={form.answers}
           onChange={setAnswerOf(set)}
@@ -174,27 +175,9 @@ export function ExitAssessmentSection(
           errors={answerErrors(props.fieldErrors, 'disabilities')}
           idPrefix={PART_PREFIX.disabilities}
           headingLevel={3}
+          accordion
         />
       </Part>
     </Section>
-  );
-}
-
-/** The phone and email on file, for "contact information for follow-up confirmed". */
-function ContactOnFile({ client }: { client: RecordView | undefined }) {
-  if (!client) return null;
-  const phone = strOrNull(client.phone);
-  const email = strOrNull(client.email);
-  return (
-    <dl className="facts exit-contact">
-      <dt>Phone on file</dt>
-      <dd>
-        {phone === null
-          ? 'Not recorded'
-          : `(${phone.slice(0, 3)}) ${phone.slice(3, 6)}-${phone.slice(6)}`}
-      </dd>
-      <dt>Email on file</dt>
-      <dd>{email ?? 'Not recorded'}</dd>
-    </dl>
   );
 }

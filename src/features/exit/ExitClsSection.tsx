@@ -6,12 +6,12 @@ import { FOURTEEN_DAY_FOLLOW_UPS, situationName } from '../../domain/validation'
 import {
   answerExitFollowUp,
   answerExitLeave14Days,
-  checkExitCls,
   chooseExitCls,
   exitClsChoice,
   exitClsQuestions,
   exitWritesCls,
   followSuggestedExitCls,
+  type ExitClsCheck,
   type ExitForm,
 } from '../../domain/workflow/exit';
 import { livingSituationOptionGroups } from '../../domain/workflow/living-situations';
@@ -25,12 +25,14 @@ const YES_NO_MISSING = hudOptions('1.8');
 export function ExitClsSection(props: {
   form: ExitForm;
   projectType: number | null;
+  /** W-EX6: the CLS against the Destination on the exit date (the view-model's). */
+  clsCheck: ExitClsCheck;
   fieldErrors: Record<string, string>;
   set(update: (f: ExitForm) => ExitForm): void;
 }) {
   const { form, fieldErrors, set } = props;
   const cls = exitClsChoice(form);
-  const clsCheck = checkExitCls(form);
+  const clsCheck = props.clsCheck;
   const destinationGroup =
     form.destination === null ? null : livingSituationGroup(form.destination);
   const clsAsked = form.destination === null || exitWritesCls(form.destination);

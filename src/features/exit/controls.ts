@@ -1,5 +1,4 @@
 // The exit screen's control ids, by issue field, and the errors each part of the form shows.
-import type { RecordView } from '../../db';
 import type { ValidationIssue } from '../../domain/validation';
 import { INCOME_COPY_FIELD, exitFieldPart, type ExitFieldPart } from '../../domain/workflow/exit';
 import { personName } from '../../shared/format';
@@ -11,7 +10,7 @@ export const strOrNull = (v: unknown): string | null =>
   typeof v === 'string' && v !== '' ? v : null;
 export const numOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-export function nameOf(client: RecordView | undefined): string {
+export function nameOf(client: Readonly<Record<string, unknown>> | undefined): string {
   return personName(client ? { firstName: client.firstName, lastName: client.lastName } : null);
 }
 
@@ -52,6 +51,7 @@ export function issuePart(field: string): ExitFieldPart | null {
 }
 
 export function elementIdOf(field: string): string {
+  if (field.startsWith('contact.')) return `exit-contact-${field.slice('contact.'.length)}`;
   const id = answerId(field);
   if (id === null) {
     return Object.hasOwn(CONTROL_IDS, field)

@@ -4,7 +4,7 @@
 // household-level HUD data kept after project start: 3.16 Enrollment CoC (W-HH-6) and 4.13 Date
 // of Engagement (W-ENG-1 … 3, household-details.ts).
 import { useState } from 'react';
-import { enrollmentBundle } from '../../db';
+import type { EnrollmentBundle } from '../../db';
 import { HEAD_OF_HOUSEHOLD } from '../../domain/codes';
 import {
   buildChangeHeadChanges,
@@ -17,7 +17,7 @@ import {
 } from '../../domain/workflow/household-members';
 import { formatDate } from '../../shared/format';
 import { hudOptions } from '../../shared/forms';
-import { useLiveQuery } from '../../shared/live';
+import { EnrollmentLoader } from '../../shared/enrollment-loader';
 import { Link } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
 import { useServices } from '../../shared/services';
@@ -26,7 +26,6 @@ import {
   Button,
   ButtonLink,
   ErrorSummary,
-  Loading,
   Page,
   RadioGroup,
   Section,
@@ -45,20 +44,21 @@ const relationshipLabel = (code: number | null) =>
   RELATIONSHIPS.find((o) => o.value === code)?.label ?? 'Relationship not recorded';
 
 export function HouseholdPage({ enrollmentId }: { enrollmentId: string }) {
-  const { db, account, provider, today } = useServices();
-  const { data: bundle } = useLiveQuery(
-    () => enrollmentBundle(db, enrollmentId),
-    [db, enrollmentId],
+  return (
+    <EnrollmentLoader
+      enrollmentId={enrollmentId}
+      title="Household members"
+      loadingLabel="Opening the household…"
+    >
+      {(bundle) => <HouseholdMembers bundle={bundle} />}
+    </EnrollmentLoader>
   );
+}
+
+function HouseholdMembers({ bundle }: { bundle: EnrollmentBundle }) {
+  const { account, provider, today } = useServices();
+  const enrollmentId = bundle.enrollment.id;
   const back = { to: paths.enrollment(enrollmentId), label: 'Enrollment' };
-  if (bundle === undefined) return <Loading label="Opening the household…" />;
-  if (bundle === null) {
-    return (
-      <Page title="Household members" back={back}>
-        <p>This enrollment is not on this device yet. It appears here after the next sync.</p>
-      </Page>
-    );
-  }
   const members = householdEnrollments(bundle);
   const problem = householdProblem(members);
   // The enrollment's own provider (it may not be the one the person enters data as right now).

@@ -71,8 +71,8 @@ describe('3.15: exactly one head of household per household', () => {
   });
 });
 
-describe('the head of household cannot exit before the other members', () => {
-  it('HoH exited while members are still open is an error naming them', () => {
+describe('W-EX5 the head of household cannot exit before the other members', () => {
+  it('W-EX5 HoH exited while members are still open or exited later is an error naming them', () => {
     const members = [member(1, ANA, '2025-05-31'), member(2, BEN), member(3, CY, '2025-06-02')];
     expect(validateHeadOfHouseholdExit(members, { clientNames })).toEqual([
       {
@@ -81,12 +81,12 @@ describe('the head of household cannot exit before the other members', () => {
         severity: 'error',
         recordId: members[0]!.id,
         message:
-          'The head of household (Ana) cannot exit before the rest of the household. Exit Ben and Cy on or before May 31, 2025, or make another member the head of household.',
+          'The head of household exits last: Ben is still enrolled and Cy exited June 2, 2025. To exit the head of household, exit Ben first, and use an exit date on or after June 2, 2025.',
       },
     ]);
   });
 
-  it('members exiting on the same day as, or before, the HoH is fine; an open HoH is fine', () => {
+  it('W-EX5 members exiting on the same day as, or before, the HoH is fine; an open HoH is fine', () => {
     expect(
       validateHeadOfHouseholdExit([
         member(1, ANA, '2025-05-31'),

@@ -313,7 +313,7 @@ describe('the exit assessment', () => {
   });
 });
 
-describe('the household', () => {
+describe('W-EX5 the head of household exits last', () => {
   const child = me({
     enrollmentId: 'f'.repeat(32),
     clientId: '9'.repeat(32),
@@ -321,17 +321,17 @@ describe('the household', () => {
     name: 'Sam Testperson',
   });
 
-  it('blocks the head of household while other members are open, naming them', () => {
+  it('W-EX5 blocks the head of household while other members are open, naming them', () => {
     const i = input({ household: [me(), child] });
     expect(openMembersBlockingExit(i.enrollment, i.household)).toEqual([child]);
     const issue = errorsOf(i).find((x) => x.field === 'household');
     expect(issue?.message).toBe(
-      "A household's head cannot exit before its other members. Exit Sam Testperson first.",
+      'The head of household exits last: Sam Testperson is still enrolled. To exit the head of household, exit Sam Testperson first.',
     );
     expect(buildExit(i).changes).toEqual([]);
   });
 
-  it('does not block another member, nor a head whose members have exited', () => {
+  it('W-EX5 does not block another member, nor a head whose members have exited', () => {
     const asChild = input({
       enrollment: { ...input().enrollment, id: child.enrollmentId, relationshipToHoH: 2 },
       household: [me(), child],
@@ -341,13 +341,15 @@ describe('the household', () => {
     expect(errorsOf(exited)).toEqual([]);
   });
 
-  it('refuses a head exit dated before a member exited', () => {
+  it('W-EX5 refuses a head exit dated before a member exited, with the same message', () => {
     const i = input({
       household: [me(), { ...child, exitDate: '2026-03-05' }],
       form: form({ exitDate: '2026-03-01' }),
     });
     const issue = errorsOf(i).find((x) => x.field === 'exitDate');
-    expect(issue?.message).toContain('Sam Testperson exited March 5, 2026');
+    expect(issue?.message).toBe(
+      'The head of household exits last: Sam Testperson exited March 5, 2026. To exit the head of household, use an exit date on or after March 5, 2026.',
+    );
   });
 });
 

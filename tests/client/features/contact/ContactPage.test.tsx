@@ -202,14 +202,9 @@ describe('ContactPage', () => {
     expect((screen.getByLabelText(/^Date/) as HTMLInputElement).value).toBe(TEST_TODAY);
     // TEST_NOW is 18:00 UTC: 13:00 in Minneapolis (daylight saving time).
     expect((screen.getByLabelText(/^Time/) as HTMLInputElement).value).toBe('13:00');
-    const how = screen.getByRole('group', { name: /Kind of contact/ });
-    expect(
-      (within(how).getByRole('radio', { name: 'Phone call' }) as HTMLInputElement).checked,
-    ).toBe(true);
-    const where = screen.getByRole('group', { name: /Where it happened/ });
-    expect(
-      (within(where).getByRole('radio', { name: 'Shelter' }) as HTMLInputElement).checked,
-    ).toBe(true);
+    // The previous contact's kind and location, one line with "Change".
+    expect(screen.getByText('Phone call, Shelter')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: /Kind of contact/ })).toBeNull();
 
     await user.click(
       screen.getByRole('button', { name: /Same as last time: Rental by client, with ongoing/ }),
@@ -299,7 +294,7 @@ describe('ContactPage', () => {
     const s = await seed({ previous: { kind: 'in_person', location: 'shelter', cls: 101 } });
     const { user } = await open(s);
     await user.click(screen.getByRole('button', { name: /Same as last time/ }));
-    await user.click(screen.getByRole('button', { name: /Update documents, income/ }));
+    await user.click(screen.getByRole('button', { name: 'Documents changed' }));
     // Pre-filled with what is on record.
     const photo = screen.getByRole('group', { name: 'Photo ID' });
     expect(
@@ -330,7 +325,7 @@ describe('ContactPage', () => {
     });
     const { user } = await open(s);
     await user.click(screen.getByRole('button', { name: /Same as last time/ }));
-    await user.click(screen.getByRole('button', { name: /Update documents, income/ }));
+    await user.click(screen.getByRole('button', { name: 'Documents changed' }));
     expect(screen.queryByRole('group', { name: /also true at project start/ })).toBeNull();
     const birth = screen.getByRole('group', { name: 'Birth certificate' });
     await user.click(within(birth).getByRole('radio', { name: 'Has it' }));
@@ -362,7 +357,7 @@ describe('ContactPage', () => {
     });
     const { user } = await open(s);
     await user.click(screen.getByRole('button', { name: /Same as last time/ }));
-    await user.click(screen.getByRole('button', { name: /Update documents, income/ }));
+    await user.click(screen.getByRole('button', { name: 'Housing choices changed' }));
     const pets = screen.getByRole('group', { name: /pets or an assistance animal/ });
     await user.click(within(pets).getByRole('radio', { name: 'No' }));
     const question = screen.getByRole('group', { name: /also true at project start/ });
@@ -386,7 +381,7 @@ describe('ContactPage', () => {
         name: 'In person',
       }),
     );
-    await user.click(screen.getByRole('button', { name: /Update documents, income/ }));
+    await user.click(screen.getByRole('button', { name: 'Documents changed' }));
     expect(screen.getByText(/saved on the project start record, not as an update/)).toBeTruthy();
     const photo = screen.getByRole('group', { name: 'Photo ID' });
     await user.click(within(photo).getByRole('radio', { name: 'Has it' }));
@@ -453,7 +448,7 @@ describe('ContactPage', () => {
     const s = await seed({ previous: { kind: 'in_person', location: 'shelter', cls: 101 } });
     const { user, container } = await open(s);
     await chooseCls(user, /Rental by client, with ongoing housing subsidy/);
-    await user.click(screen.getByRole('button', { name: /Update documents, income/ }));
+    await user.click(screen.getByRole('button', { name: 'Documents changed' }));
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { ExitPage } from '../../../../src/features/exit';
 import { paths } from '../../../../src/shared/paths';
 import { TEST_PROVIDER, makeServices, renderWithServices, testAccount } from '../render';
 import { clientFields } from '../../../domain/merge/fixtures';
-import { DISABILITY_QUESTIONS, answerDisabilities } from './disabilities';
+import { DISABILITY_QUESTIONS, answerDisabilities, openSection } from './disabilities';
 
 const START = '2025-06-01';
 /** The Entry: Hennepin answers, 4.02–4.04, 3.08 Yes and 4.05–4.10 with a physical disability. */
@@ -122,11 +122,13 @@ describe('ExitPage: 4.05–4.10', { timeout: 60_000 }, () => {
     ).toBe(false);
 
     // 4.02–4.04 are required too (W-EX3): answered, so only 4.05–4.10 block.
-    for (const q of [
-      /Does the client have income from any source/,
-      /Does the client receive non-cash benefits from any source/,
-      /Is the client covered by health insurance/,
-    ]) {
+    for (const [section, q] of [
+      ['Income and sources', /Does the client have income from any source/],
+      ['Non-cash benefits', /Does the client receive non-cash benefits from any source/],
+      ['Health insurance', /Is the client covered by health insurance/],
+    ] as const) {
+      // Each part is an accordion: open the section first.
+      await openSection(user, container, section);
       await user.click(within(screen.getByRole('group', { name: q })).getByLabelText('No'));
     }
     await user.click(save());
@@ -181,6 +183,7 @@ describe('ExitPage: 4.05–4.10', { timeout: 60_000 }, () => {
     expect(details.open).toBe(false);
     await user.click(screen.getByText('Optional: disabilities'));
     expect(details.open).toBe(true);
+    await openSection(user, details as HTMLElement, 'Disabilities');
     await user.click(
       within(within(details).getByRole('group', { name: DISABILITY_QUESTIONS[3] })).getByLabelText(
         'Yes',

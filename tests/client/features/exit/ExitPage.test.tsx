@@ -14,6 +14,7 @@ import {
   type TestServices,
 } from '../render';
 import { clientFields } from '../../../domain/merge/fixtures';
+import { openSection } from './disabilities';
 
 const START = '2025-06-01';
 
@@ -271,12 +272,13 @@ describe('ExitPage', { timeout: 30_000 }, () => {
     expect(screen.queryByText(/to fix before saving/)).toBeNull();
   });
 
-  it('blocks the head of household while other members are still enrolled, with links to their exits', async () => {
+  it('W-EX5 blocks the head of household while other members are still enrolled, with links to their exits', async () => {
     const s = await seed();
     const childEnrollment = await addMember(s, 'Sam');
     const { user } = await open(s);
-    const block = screen.getByText(/A household's head cannot exit before its other members/)
-      .parentElement as HTMLElement;
+    const block = screen
+      .getByText(/^The head of household exits last: Sam Testperson is still enrolled/)
+      .closest('#exit-household') as HTMLElement;
     const link = within(block).getByRole('link', { name: 'Exit Sam Testperson' });
     expect(link.getAttribute('href')).toBe(paths.exit(childEnrollment));
 
@@ -286,7 +288,7 @@ describe('ExitPage', { timeout: 30_000 }, () => {
     await user.click(save());
     expect(
       await screen.findByRole('link', {
-        name: "A household's head cannot exit before its other members. Exit Sam Testperson first.",
+        name: 'The head of household exits last: Sam Testperson is still enrolled. To exit the head of household, exit Sam Testperson first.',
       }),
     ).toBeTruthy();
     expect(s.services.saved).toEqual([]);
@@ -295,7 +297,7 @@ describe('ExitPage', { timeout: 30_000 }, () => {
   it('does not block a member who is not the head of household', async () => {
     const s = await seed({ relationshipToHoH: 2 });
     await open(s);
-    expect(screen.queryByText(/head cannot exit/)).toBeNull();
+    expect(screen.queryByText(/head of household exits last/)).toBeNull();
   });
 
   it('saves the exit fields, the Exit assessment, the exit Current Living Situation and ends my assignment', async () => {
@@ -350,7 +352,8 @@ describe('ExitPage', { timeout: 30_000 }, () => {
 
   it('pre-fills the exit assessment from the last update, else the Entry', async () => {
     const s = await seed({ update: { docPhotoId: 'has', householdMonthlyIncome: 1200 } });
-    await open(s);
+    const { user } = await open(s);
+    await openSection(user, document.body, 'Housing documentation status');
     const photoId = byId('exit-h-docPhotoId');
     expect(
       (within(photoId).getByRole('radio', { name: 'Has it' }) as HTMLInputElement).checked,
@@ -359,6 +362,8 @@ describe('ExitPage', { timeout: 30_000 }, () => {
     expect((within(birth).getByRole('radio', { name: 'Has it' }) as HTMLInputElement).checked).toBe(
       true,
     );
+    // The exit assessment is an accordion: the household income's section opens on a tap.
+    await openSection(user, document.body, 'Monthly household income');
     expect(
       (screen.getByLabelText(/^Monthly household income \(all members/) as HTMLInputElement).value,
     ).toBe('1200');
