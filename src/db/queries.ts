@@ -1,7 +1,7 @@
 // Reads the screens share: records as the screens show them (server state plus pending changes),
 // deleted ones left out. Feature-specific queries live with their features.
 import { singletonAssessmentId, type RecordType } from '../domain/records';
-import type { DeviceDatabase, RecordRow, RecordView } from './schema';
+import type { DeviceDatabase, RecordRow, RecordView, TypedView } from './schema';
 
 function live(rows: (RecordRow | undefined)[]): RecordView[] {
   const out: RecordView[] = [];
@@ -9,53 +9,53 @@ function live(rows: (RecordRow | undefined)[]): RecordView[] {
   return out;
 }
 
-export async function getView(
+export async function getView<T extends RecordType>(
   db: DeviceDatabase,
-  type: RecordType,
+  type: T,
   id: string,
-): Promise<RecordView | undefined> {
+): Promise<TypedView<T> | undefined> {
   const view = (await db.recordTable(type).get(id))?.view;
-  return view && !view.deleted ? view : undefined;
+  return view && !view.deleted ? (view as TypedView<T>) : undefined;
 }
 
 type IndexName = 'clientId' | 'providerId' | 'householdId' | 'enrollmentId' | 'caseManagerId';
 
 /** The live views of one type whose indexed field equals the value. */
-export async function viewsWhere(
+export async function viewsWhere<T extends RecordType>(
   db: DeviceDatabase,
-  type: RecordType,
+  type: T,
   index: IndexName,
   value: string,
-): Promise<RecordView[]> {
-  return live(await db.recordTable(type).where(index).equals(value).toArray());
+): Promise<TypedView<T>[]> {
+  return live(await db.recordTable(type).where(index).equals(value).toArray()) as TypedView<T>[];
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const byString =
   (key: string, dir: 1 | -1 = 1) =>
-  (a: RecordView, b: RecordView) =>
+  (a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>) =>
     dir * str(a[key]).localeCompare(str(b[key]));
 
 export interface HouseholdMember {
-  enrollment: RecordView;
-  client: RecordView | undefined;
+  enrollment: TypedView<'enrollment'>;
+  client: TypedView<'client'> | undefined;
 }
 
 /** Everything an enrollment's screens show, read in one pass. */
 export interface EnrollmentBundle {
-  enrollment: RecordView;
-  client: RecordView | undefined;
+  enrollment: TypedView<'enrollment'>;
+  client: TypedView<'client'> | undefined;
   /** Every enrollment of the household (this one included), head of household first. */
   household: HouseholdMember[];
-  entry: RecordView | undefined;
-  exit: RecordView | undefined;
+  entry: TypedView<'assessment'> | undefined;
+  exit: TypedView<'assessment'> | undefined;
   /** Update (stage 2) and annual (stage 5) assessments, oldest first. */
-  updates: RecordView[];
+  updates: TypedView<'assessment'>[];
   /** Newest first. */
-  contacts: RecordView[];
-  currentLivingSituations: RecordView[];
+  contacts: TypedView<'contact'>[];
+  currentLivingSituations: TypedView<'currentLivingSituation'>[];
   /** Case Managers tab, by start date. */
-  assignments: RecordView[];
+  assignments: TypedView<'caseManagerAssignment'>[];
 }
 
 export async function enrollmentBundle(

@@ -6,7 +6,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { RecordState } from '../domain/merge';
 import type { DeliverResult, Mutation, SealedEnvelope } from '../domain/protocol';
-import type { RecordType } from '../domain/records';
+import type { RecordOfType, RecordType } from '../domain/records';
 import { encryptionMiddleware } from './crypto/encrypted-tables';
 
 /**
@@ -15,6 +15,17 @@ import { encryptionMiddleware } from './crypto/encrypted-tables';
  * whether unsynced local changes are part of it.
  */
 export type RecordView = Record<string, unknown> & {
+  id: string;
+  deleted: boolean;
+  pending: boolean;
+};
+
+/**
+ * A record of one type as the screens show it, typed from its zod schema (src/domain/records):
+ * every view is computed from changes the merge checked against that schema (M9). Fields are
+ * optional because a view may be partial (a patch queued here before its record was pulled).
+ */
+export type TypedView<T extends RecordType> = Partial<RecordOfType[T]> & {
   id: string;
   deleted: boolean;
   pending: boolean;

@@ -127,7 +127,11 @@ afterEach(() => {
   cleanup();
 });
 
-async function records(s: Seeded, type: 'currentLivingSituation' | 'assessment', i: number) {
+async function records<T extends 'currentLivingSituation' | 'assessment'>(
+  s: Seeded,
+  type: T,
+  i: number,
+) {
   return viewsWhere(s.services.db, type, 'enrollmentId', s.enrollmentIds[i]!);
 }
 
