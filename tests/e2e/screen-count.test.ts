@@ -16,6 +16,8 @@ import {
   choose,
   heading,
   openAs,
+  doneChoosing,
+  openChoices,
   openSection,
   screensTall,
   selectOption,
@@ -255,11 +257,8 @@ describe('issue 12: screen counts of the long forms at 360×740', () => {
       await page.getByLabel(/^Place not meant for habitation/).click();
       await page.getByRole('button', { name: 'Change the Current Living Situation' }).waitFor();
       await page.getByLabel(/^Note/).fill('Synthetic screen-count note.');
-      await page
-        .getByRole('button', {
-          name: 'Update documents, income, legal involvement or housing choices',
-        })
-        .click();
+      // Only what changed is asked: the household income (W-CT8).
+      await page.getByRole('button', { name: 'Household income changed' }).click();
       await openSection(page, 'Monthly household income');
       await page.getByLabel(/^Monthly household income/).fill('850');
       await choose(page, /^Monthly household income.*was this also true at project start/, 'No');
@@ -310,11 +309,13 @@ describe('issue 12: screen counts of the long forms at 360×740', () => {
       await answerExitIncome();
       await answerDisabilities(page);
       await openSection(page, 'Monthly household income');
+      await openChoices(page, 'Where the household income comes from');
       await page
         .getByRole('group', { name: /^Where the household income comes from/ })
         .getByRole('checkbox')
         .first()
         .check();
+      await doneChoosing(page, 'Where the household income comes from');
       await openSection(page, 'Exit');
       await choose(page, /^Contact information for follow-up confirmed/, 'Yes');
       await choose(

@@ -25,6 +25,8 @@ import {
   heading,
   nextProjectStartStep,
   openAs,
+  doneChoosing,
+  openChoices,
   openSection,
   screensTall,
   selectOption,
@@ -392,11 +394,13 @@ describe('a case manager carries a client from first contact to exit', () => {
     await answerDisabilities(page);
     // The household's income (850, from the interim update) needs its sources at exit.
     await openSection(page, 'Monthly household income');
+    await openChoices(page, 'Where the household income comes from');
     await page
       .getByRole('group', { name: /^Where the household income comes from/ })
       .getByRole('checkbox')
       .first()
       .check();
+    await doneChoosing(page, 'Where the household income comes from');
     await openSection(page, 'Exit');
     await choose(page, /^Contact information for follow-up confirmed/, 'Yes');
     // The client is in fact still outside on the exit date: that disagrees with the Destination.

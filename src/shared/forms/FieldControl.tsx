@@ -15,6 +15,7 @@ import {
 import { formatMoney } from '../../domain/validation';
 import { CheckboxGroup, RadioGroup, SelectField, TextField, type Option } from '../ui';
 import { CompactChoice } from '../ui/compact-choice';
+import { FOLD_AFTER, FoldedChoices } from './FoldedChoices';
 import { fieldOptions } from './options';
 import { fieldElementId, type FormRendererProps } from './FormRenderer';
 
@@ -159,6 +160,16 @@ export function FieldControl(props: {
     case 'multi': {
       const options = fieldOptions(field);
       const values = Array.isArray(value) ? value : [];
+      if (options.length > FOLD_AFTER) {
+        return (
+          <FoldedChoices
+            {...common}
+            values={values}
+            options={options}
+            onChange={(v) => props.onChange(v)}
+          />
+        );
+      }
       return (
         <CheckboxGroup
           {...common}

@@ -141,3 +141,30 @@ export async function nextProjectStartStep(page: Page, title: string): Promise<n
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Opens a folded "choose all that apply" list (FoldedChoices: the question, what is chosen and a
+ * Choose or Change button) so its checkboxes can be ticked; does nothing if it is open already.
+ */
+export async function openChoices(
+  scope: Page | ReturnType<Page['locator']>,
+  question: string,
+): Promise<void> {
+  const folded = scope.locator('.fr-folded:not(.fr-folded-open)', { hasText: question });
+  if ((await folded.count()) === 0) return;
+  await folded
+    .first()
+    .getByRole('button', { name: /^(Choose|Change)$/ })
+    .click();
+  await scope.locator('.fr-folded-open', { hasText: question }).first().waitFor();
+}
+
+/** Folds an open "choose all that apply" list again ("Done choosing"), as a person would. */
+export async function doneChoosing(
+  scope: Page | ReturnType<Page['locator']>,
+  question: string,
+): Promise<void> {
+  const open = scope.locator('.fr-folded-open', { hasText: question });
+  if ((await open.count()) === 0) return;
+  await open.first().getByRole('button', { name: 'Done choosing' }).click();
+}
