@@ -7,12 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { enrollmentBundle, InvalidChangeError, type EnrollmentBundle } from '../../db';
 import type { FieldValues } from '../../domain/merge';
 import type { JsonValue } from '../../domain/protocol';
-import {
-  CHOICE_KINDS,
-  editorOptions,
-  editorText,
-  parseEditorText,
-} from '../../domain/workflow/change-editor';
+import { editorText, parseEditorText } from '../../domain/workflow/change-editor';
 import {
   correctionNotice,
   correctionOf,
@@ -24,6 +19,7 @@ import {
   type SavedRecordSummary,
 } from '../../domain/workflow/saved-records';
 import { useDraft } from '../../shared/draft';
+import { FieldEditor } from '../../shared/forms';
 import { useLiveQuery } from '../../shared/live';
 import { navigate } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
@@ -35,8 +31,6 @@ import {
   ErrorSummary,
   Loading,
   Page,
-  SelectField,
-  TextField,
   type FieldError,
 } from '../../shared/ui';
 import { clientName } from './records';
@@ -188,47 +182,17 @@ function CorrectForm({ bundle, record }: { bundle: EnrollmentBundle; record: Sav
       <ErrorSummary errors={errors} />
       <form autoComplete="off" onSubmit={(e) => void submit(e)} noValidate>
         {editable.length === 0 ? <p>There is nothing here that can be corrected by hand.</p> : null}
-        {editable.map((info) => {
-          const value = draft.value.texts[info.path] ?? '';
-          const common = { id: idOf(info.path), label: info.label, error: errorOf(info.path) };
-          if (CHOICE_KINDS.has(info.kind)) {
-            return (
-              <SelectField<string>
-                key={info.path}
-                {...common}
-                value={value === '' ? null : value}
-                options={editorOptions(info, value)}
-                placeholder="(no answer)"
-                onChange={(v) => set(info.path, v ?? '')}
-              />
-            );
-          }
-          return (
-            <TextField
-              key={info.path}
-              {...common}
-              value={value}
-              multiline={info.kind === 'multiline'}
-              type={
-                info.kind === 'date'
-                  ? 'date'
-                  : info.kind === 'instant'
-                    ? 'datetime-local'
-                    : info.kind === 'phone'
-                      ? 'tel'
-                      : 'text'
-              }
-              inputMode={
-                info.kind === 'number' || info.kind === 'money'
-                  ? 'decimal'
-                  : info.kind === 'phone'
-                    ? 'tel'
-                    : undefined
-              }
-              onChange={(v) => set(info.path, v)}
-            />
-          );
-        })}
+        {editable.map((info) => (
+          <FieldEditor
+            key={info.path}
+            id={idOf(info.path)}
+            info={info}
+            value={draft.value.texts[info.path] ?? ''}
+            error={errorOf(info.path)}
+            placeholder="(no answer)"
+            onChange={(v) => set(info.path, v)}
+          />
+        ))}
         {fixed.length > 0 ? (
           <>
             <p className="muted">Kept as recorded:</p>

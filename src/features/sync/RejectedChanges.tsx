@@ -16,9 +16,7 @@ import { parseHlc } from '../../domain/clock/hlc';
 import type { FieldValues } from '../../domain/merge';
 import {
   BLANK_TEXT,
-  CHOICE_KINDS,
   describeChange,
-  editorOptions,
   editorText,
   isEditable,
   parseEditorText,
@@ -27,6 +25,7 @@ import {
   type FieldLine,
 } from '../../domain/workflow/change-summary';
 import { useDraft } from '../../shared/draft';
+import { FieldEditor } from '../../shared/forms';
 import { formatDateTime } from '../../shared/format';
 import { useLiveQuery } from '../../shared/live';
 import { Link } from '../../shared/navigation';
@@ -39,8 +38,6 @@ import {
   ErrorSummary,
   Loading,
   Section,
-  SelectField,
-  TextField,
   type FieldError,
 } from '../../shared/ui';
 import { plural, recordPath, subjectOf } from './words';
@@ -263,47 +260,17 @@ function ResendEditor(props: {
       {editable.length === 0 ? (
         <p>There is nothing here to type; it is sent again as it was.</p>
       ) : null}
-      {editable.map((info) => {
-        const value = draft.value[info.path] ?? '';
-        const common = { id: idOf(info), label: info.label, error: errorOf(info) };
-        if (CHOICE_KINDS.has(info.kind)) {
-          return (
-            <SelectField<string>
-              key={info.path}
-              {...common}
-              value={value === '' ? null : value}
-              options={editorOptions(info, value)}
-              placeholder="(blank)"
-              onChange={(v) => set(info.path, v ?? '')}
-            />
-          );
-        }
-        return (
-          <TextField
-            key={info.path}
-            {...common}
-            value={value}
-            multiline={info.kind === 'multiline'}
-            type={
-              info.kind === 'date'
-                ? 'date'
-                : info.kind === 'instant'
-                  ? 'datetime-local'
-                  : info.kind === 'phone'
-                    ? 'tel'
-                    : 'text'
-            }
-            inputMode={
-              info.kind === 'number' || info.kind === 'money'
-                ? 'decimal'
-                : info.kind === 'phone'
-                  ? 'tel'
-                  : undefined
-            }
-            onChange={(v) => set(info.path, v)}
-          />
-        );
-      })}
+      {editable.map((info) => (
+        <FieldEditor
+          key={info.path}
+          id={idOf(info)}
+          info={info}
+          value={draft.value[info.path] ?? ''}
+          error={errorOf(info)}
+          placeholder="(blank)"
+          onChange={(v) => set(info.path, v)}
+        />
+      ))}
       {fixed.length ? (
         <>
           <p>Sent again as they were ({plural(fixed.length, 'field')}):</p>

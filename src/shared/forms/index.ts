@@ -1,2 +1,3 @@
 export * from './FormRenderer';
 export * from './options';
+export * from './FieldEditor';
