@@ -4,7 +4,7 @@
 // the merge then keeps what they did not see. The screen says what saving does: correcting a
 // recorded answer is an ordinary edit; filling a missing Entry answer is a backfill.
 import { useId, useState, type FormEvent } from 'react';
-import { enrollmentBundle, InvalidChangeError, type EnrollmentBundle } from '../../db';
+import { InvalidChangeError, type EnrollmentBundle } from '../../db';
 import type { FieldValues } from '../../domain/merge';
 import type { JsonValue } from '../../domain/protocol';
 import { editorText, parseEditorText } from '../../domain/workflow/change-editor';
@@ -19,8 +19,8 @@ import {
   type SavedRecordSummary,
 } from '../../domain/workflow/saved-records';
 import { useDraft } from '../../shared/draft';
+import { EnrollmentLoader } from '../../shared/enrollment-loader';
 import { FieldEditor } from '../../shared/forms';
-import { useLiveQuery } from '../../shared/live';
 import { navigate } from '../../shared/navigation';
 import { paths } from '../../shared/paths';
 import { useServices } from '../../shared/services';
@@ -38,35 +38,31 @@ import './enrollment.css';
 import './saved-records.css';
 
 export function CorrectRecordPage(props: { enrollmentId: string; recordId: string }) {
-  const { db } = useServices();
-  const { data: bundle, error } = useLiveQuery(
-    () => enrollmentBundle(db, props.enrollmentId),
-    [db, props.enrollmentId],
+  return (
+    <EnrollmentLoader
+      enrollmentId={props.enrollmentId}
+      title="Correct a record"
+      loadingLabel="Opening the record…"
+    >
+      {(bundle) => {
+        const record = findSavedRecord(bundle, props.recordId);
+        if (record === null) {
+          return (
+            <Page
+              title="Record not found"
+              back={{ to: paths.enrollment(props.enrollmentId), label: 'Enrollment' }}
+            >
+              <p>
+                This record is not on this device. If it was just recorded on another device, it
+                appears here after the next sync.
+              </p>
+            </Page>
+          );
+        }
+        return <CorrectForm bundle={bundle} record={record} />;
+      }}
+    </EnrollmentLoader>
   );
-  const back = { to: paths.enrollment(props.enrollmentId), label: 'Enrollment' };
-  if (bundle === undefined) {
-    return error ? (
-      <Page title="Correct a record" back={back}>
-        <Alert tone="error" title="This enrollment could not be read on this device.">
-          <p>Reload the page. If it keeps happening, tell your administrator.</p>
-        </Alert>
-      </Page>
-    ) : (
-      <Loading label="Opening the record…" />
-    );
-  }
-  const record = bundle === null ? null : findSavedRecord(bundle, props.recordId);
-  if (bundle === null || record === null) {
-    return (
-      <Page title="Record not found" back={back}>
-        <p>
-          This record is not on this device. If it was just recorded on another device, it appears
-          here after the next sync.
-        </p>
-      </Page>
-    );
-  }
-  return <CorrectForm bundle={bundle} record={record} />;
 }
 
 /** The saved view of the record (the summary holds only its lines). */
